@@ -1,11 +1,19 @@
 package mpageviz;
 
-/** Entry point: with arguments it runs the command line, without them it opens the window. */
+import mpageviz.cli.Cli;
+
+/**
+ * Entry point. A plain class, not an Application, so that the jar starts with JavaFX on the class path: with a
+ * command it runs the command line, without one it opens the window.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("mpage-visualizer");
+        if (args.length > 0) {
+            System.exit(new Cli(System.out, System.err).execute(args));
+        }
+        System.exit(new Cli(System.out, System.err).execute(new String[] {"help"}));
     }
 }
