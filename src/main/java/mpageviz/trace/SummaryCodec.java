@@ -14,6 +14,20 @@ public final class SummaryCodec {
     private SummaryCodec() {
     }
 
+    /** The summary alone as indented JSON (golden files, diffs). */
+    public static String toJson(Summary s) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            JsonWriter out = new JsonWriter(w);
+            out.setIndent("  ");
+            write(out, s);
+            out.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return w + "\n";
+    }
+
     public static void write(JsonWriter out, Summary s) throws IOException {
         out.beginObject();
         out.name("submissions").beginArray();
