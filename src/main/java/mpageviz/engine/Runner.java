@@ -47,9 +47,43 @@ public final class Runner {
     /**
      * The outcome of a run. {@code image} is the file the run did its I/O on; {@code imageCopy} says it is a copy
      * made for a write run (the user's image is untouched); synthetic images are deleted after the run and give
-     * a null path.
+     * a null path. The summary is built on first use: hashing every page is the costliest part of a big run.
      */
-    public record Result(Summary summary, int ret, Path image, boolean imageCopy) {
+    public static final class Result {
+        private Kernel kernel;
+        private Summary summary;
+        private final int ret;
+        private final Path image;
+        private final boolean imageCopy;
+
+        Result(Kernel kernel, int ret, Path image, boolean imageCopy) {
+            this.kernel = kernel;
+            this.ret = ret;
+            this.image = image;
+            this.imageCopy = imageCopy;
+        }
+
+        public synchronized Summary summary() {
+            if (summary == null) {
+                summary = new Summary(kernel.recorder.submissions(), kernel.recorder.requests(), pageResults(kernel),
+                        kernel.recorder.stats());
+                kernel = null;
+            }
+            return summary;
+        }
+
+        /** What the call returned (0 or a negative errno). */
+        public int ret() {
+            return ret;
+        }
+
+        public Path image() {
+            return image;
+        }
+
+        public boolean imageCopy() {
+            return imageCopy;
+        }
     }
 
     private Runner() {
@@ -86,9 +120,7 @@ public final class Runner {
         try (BlockDevice bdev = new BlockDevice(image, g.blockSize(), layout.device().blocks(), write)) {
             Kernel k = setUp(layout, options.probe(), bdev);
             int ret = call(k, layout);
-            Summary summary = new Summary(k.recorder.submissions(), k.recorder.requests(), pageResults(k),
-                    k.recorder.stats());
-            return new Result(summary, ret, synthetic ? null : image, copy);
+            return new Result(k, ret, synthetic ? null : image, copy);
         } finally {
             if (synthetic) {
                 Files.deleteIfExists(image);
@@ -112,7 +144,7 @@ public final class Runner {
         }
         for (Layout.PageSpec spec : layout.pageCache()) {
             Page p = k.addCachedPage(spec.index(), PageFlag.bits(spec.flags()));
-            System.arraycopy(SyntheticImage.pageStamp(spec.index(), g.pageSize()), 0, p.data, 0, g.pageSize());
+            p.fill(SyntheticImage.pageStamp(spec.index(), g.pageSize()));
             if (spec.buffers() != null) {
                 int n = spec.buffers().size();
                 int[] states = new int[n];
@@ -241,17 +273,22 @@ public final class Runner {
     }
 
     private static List<Summary.PageResult> pageResults(Kernel k) {
-        List<Summary.PageResult> out = new ArrayList<>(k.touched.size());
+        List<Summary.PageResult> out = new ArrayList<>();
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        for (Page p : k.touched.values()) {
-            out.add(new Summary.PageResult(p.index, PageFlag.names(p.flags()), hex(sha.digest(p.data))));
+        for (Page p : k.touchedPages()) {
+            out.add(new Summary.PageResult(p.index, PageFlag.names(p.flags()), hex(digest(sha, p))));
         }
         return out;
+    }
+
+    private static byte[] digest(MessageDigest sha, Page p) {
+        sha.update(p.data, p.base, p.size());
+        return sha.digest();
     }
 
     private static String hex(byte[] bytes) {

@@ -1,11 +1,15 @@
 package mpageviz.kernel;
 
-import java.util.TreeMap;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 
 /** struct address_space of the one file: its cached pages by index, i_size, AS_EIO/AS_ENOSPC and writeback_index. */
 public final class AddressSpace {
     private final Kernel k;
-    final TreeMap<Long, Page> pages = new TreeMap<>();
+    private final HashMap<Long, Page> pages = new HashMap<>();
+    /** The cached indexes in ascending order, rebuilt after an insert (write_cache_pages walks them in order). */
+    private long[] sorted;
     /** i_size of the host inode. */
     public final long iSize;
     public boolean asEio;
@@ -19,6 +23,35 @@ public final class AddressSpace {
 
     public Page find(long index) {
         return pages.get(index);
+    }
+
+    void insert(Page page) {
+        pages.put(page.index, page);
+        sorted = null;
+    }
+
+    /** The cached pages with index >= {@code from}, ascending (the radix-tree walk of a tagged lookup). */
+    List<Page> pagesFrom(long from) {
+        if (sorted == null) {
+            sorted = pages.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+        int at = Arrays.binarySearch(sorted, from);
+        if (at < 0) {
+            at = -at - 1;
+        }
+        final long[] keys = sorted;
+        final int first = at;
+        return new java.util.AbstractList<Page>() {
+            @Override
+            public Page get(int i) {
+                return pages.get(keys[first + i]);
+            }
+
+            @Override
+            public int size() {
+                return keys.length - first;
+            }
+        };
     }
 
     public int pagesCount() {
@@ -57,7 +90,7 @@ public final class AddressSpace {
         }
         page.set("add_to_page_cache_lru", PageFlag.LOCKED);
         page.mapping = this;
-        pages.put(page.index, page);
+        insert(page);
         return 0;
     }
 }

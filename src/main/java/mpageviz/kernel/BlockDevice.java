@@ -63,20 +63,33 @@ public final class BlockDevice implements Closeable {
             return false;
         }
         long pos = bio.sector << 9;
-        for (Bio.Vec v : bio.vecs) {
-            ByteBuffer buf = ByteBuffer.wrap(v.bytes(), v.offset(), v.length());
+        int i = 0;
+        int n = bio.vecs.size();
+        while (i < n) {
+            // Adjacent vecs over one array (neighbouring pages of a slab) move in one transfer.
+            Bio.Vec first = bio.vecs.get(i);
+            int length = first.length();
+            int j = i + 1;
+            while (j < n && bio.vecs.get(j).bytes() == first.bytes()
+                    && bio.vecs.get(j).offset() == first.offset() + length) {
+                length += bio.vecs.get(j).length();
+                j++;
+            }
+            ByteBuffer buf = ByteBuffer.wrap(first.bytes(), first.offset(), length);
             try {
                 if (bio.rw == Bio.WRITE) {
+                    long at = pos;
                     while (buf.hasRemaining()) {
-                        pos += channel.write(buf, pos);
+                        at += channel.write(buf, at);
                     }
                 } else {
                     readFully(buf, pos);
-                    pos += v.length();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("I/O on " + path + " at byte " + pos, e);
             }
+            pos += length;
+            i = j;
         }
         return true;
     }

@@ -56,7 +56,7 @@ public final class BlockLayer {
             refusal = "max-segments";
         }
         if (refusal == null) {
-            bio.vecs.add(new Bio.Vec(page, page.data, 0, len));
+            bio.vecs.add(new Bio.Vec(page, page.data, page.base, len));
             bio.size += len;
         }
         if (k.tracing) {
@@ -249,7 +249,7 @@ public final class BlockLayer {
         long sector = bio.sector;
         for (Bio.Vec v : bio.vecs) {
             if (v.page() != null) {
-                k.emit(new Events.PageData(k.line, "bio_endio", v.page().index, v.offset(), v.length(), "disk",
+                k.emit(new Events.PageData(k.line, "bio_endio", v.page().index, v.offset() - v.page().base, v.length(), "disk",
                         (sector << 9) / k.blockSize));
             }
             sector += v.length() >> 9;

@@ -152,9 +152,14 @@ public final class BufferHead {
         }
     }
 
-    /** The bytes behind this buffer and their offset: the page's for page buffers, its own for metadata. */
+    /** The array behind this buffer: the page's slab for page buffers, its own for metadata. */
     byte[] bytes() {
         return kind == Kind.META ? metaData : page.data;
+    }
+
+    /** Where this buffer's bytes start in {@link #bytes()}. */
+    int bytesOffset() {
+        return kind == Kind.META ? 0 : page.base + offset;
     }
 
     public String describe() {

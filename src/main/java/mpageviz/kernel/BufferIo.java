@@ -134,7 +134,7 @@ public final class BufferIo {
         bio.source = source;
         bio.bh = bh;
         bio.sector = bh.blocknr * (bh.size >> 9);
-        bio.vecs.add(new Bio.Vec(bh.page, bh.bytes(), bh.offset, (int) bh.size));
+        bio.vecs.add(new Bio.Vec(bh.page, bh.bytes(), bh.bytesOffset(), (int) bh.size));
         bio.size = (int) bh.size;
         bio.endIo = b -> b.bh.endIo.endIo(b.bh, b.uptodate);
         Long pageIndex = bh.page == null ? null : bh.page.index;

@@ -27,7 +27,7 @@ public final class Cleancache {
             return -1;
         }
         long block = blockOf.applyAsLong(page.index);
-        k.bdev.read(block * k.blockSize, page.data, 0, k.pageSize);
+        k.bdev.read(block * k.blockSize, page.data, page.base, k.pageSize);
         if (k.tracing) {
             k.emit(new Events.PageData(k.line, "cleancache_get_page", page.index, 0, k.pageSize, "cleancache",
                     block));

@@ -34,8 +34,16 @@ public final class Kernel {
     public final BdevCache bdevCache;
     public final BufferIo bufferIo;
     public final SummaryRecorder recorder = new SummaryRecorder();
-    /** Every page the run locked, by index: the pages the summary lists. */
-    public final java.util.TreeMap<Long, Page> touched = new java.util.TreeMap<>();
+    final PageSlabs slabs;
+    /** Every page the run locked, in the order first locked: the pages the summary lists. */
+    final java.util.List<Page> touched = new java.util.ArrayList<>();
+
+    /** The pages the run locked, by ascending index. */
+    public java.util.List<Page> touchedPages() {
+        java.util.List<Page> out = new java.util.ArrayList<>(touched);
+        out.sort(java.util.Comparator.comparingLong(p -> p.index));
+        return out;
+    }
 
     /** current->flags & PF_MEMALLOC. */
     public final boolean memalloc;
@@ -56,6 +64,7 @@ public final class Kernel {
         this.blockSize = s.blockSize();
         this.blkbits = Integer.numberOfTrailingZeros(s.blockSize());
         this.blocksPerPage = s.pageSize() / s.blockSize();
+        this.slabs = new PageSlabs(s.pageSize());
         this.mapping = new AddressSpace(this, s.iSize());
         this.bdev = bdev;
         this.blockLayer = new BlockLayer(this, s.maxSectors(), s.maxSegments(), s.plug(), s.merge(),
@@ -87,7 +96,7 @@ public final class Kernel {
         Page p = new Page(this, index, flags);
         p.mapping = mapping;
         p.tagDirty = p.has(PageFlag.DIRTY);
-        mapping.pages.put(index, p);
+        mapping.insert(p);
         return p;
     }
 

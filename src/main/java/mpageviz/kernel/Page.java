@@ -9,8 +9,11 @@ import mpageviz.trace.Events;
 public final class Page {
     private final Kernel k;
     public final long index;
+    /** The page's bytes are data[base .. base+pageSize): pages are carved from shared slabs (see PageSlabs). */
     public final byte[] data;
+    public final int base;
     private int flags;
+    private boolean touched;
     private BufferHead buffers;
     /** The radix-tree tags write_cache_pages looks pages up by. */
     boolean tagDirty;
@@ -21,7 +24,9 @@ public final class Page {
     Page(Kernel k, long index, int flags) {
         this.k = k;
         this.index = index;
-        this.data = new byte[k.pageSize];
+        PageSlabs.Slice slice = k.slabs.next();
+        this.data = slice.bytes();
+        this.base = slice.base();
         this.flags = flags;
     }
 
@@ -82,7 +87,10 @@ public final class Page {
         int added = flags & ~before;
         int removed = before & ~flags;
         if ((added & PageFlag.LOCKED.bit()) != 0) {
-            k.touched.putIfAbsent(index, this);
+            if (!touched) {
+                touched = true;
+                k.touched.add(this);
+            }
         }
         if ((added | removed) != 0 && k.tracing) {
             k.emit(new Events.PageFlags(k.line, fn, index, added, removed));
@@ -113,10 +121,25 @@ public final class Page {
         if (from == to) {
             return;
         }
-        java.util.Arrays.fill(data, from, to, (byte) 0);
+        java.util.Arrays.fill(data, base + from, base + to, (byte) 0);
         if (k.tracing) {
             k.emit(new Events.PageData(k.line, fn, index, from, to - from, "zero", -1));
         }
+    }
+
+    /** PAGE_CACHE_SIZE. */
+    public int size() {
+        return k.pageSize;
+    }
+
+    /** A copy of the page's bytes. */
+    public byte[] bytes() {
+        return java.util.Arrays.copyOfRange(data, base, base + k.pageSize);
+    }
+
+    /** Overwrites the page's bytes (setting up a run). */
+    public void fill(byte[] src) {
+        System.arraycopy(src, 0, data, base, k.pageSize);
     }
 
     @Override

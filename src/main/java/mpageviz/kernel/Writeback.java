@@ -149,7 +149,7 @@ public final class Writeback {
     }
 
     private void tagPagesForWriteback(long index, long end) {
-        for (Page p : k.mapping.pages.tailMap(index).values()) {
+        for (Page p : k.mapping.pagesFrom(index)) {
             if (Long.compareUnsigned(p.index, end) > 0) {
                 break;
             }
@@ -164,7 +164,7 @@ public final class Writeback {
         long span = end - index; // unsigned: end == -1 means no end
         long want = Long.compareUnsigned(span, PAGEVEC_SIZE - 1) < 0 ? span + 1 : PAGEVEC_SIZE;
         List<Page> out = new ArrayList<>(PAGEVEC_SIZE);
-        for (Page p : k.mapping.pages.tailMap(index).values()) {
+        for (Page p : k.mapping.pagesFrom(index)) {
             if (out.size() >= want) {
                 break;
             }

@@ -139,7 +139,7 @@ public final class LayoutGetBlock implements GetBlock {
             return;
         }
         int offset = (int) (inPage << k.blkbits);
-        k.bdev.read(block * k.blockSize, bh.page.data, offset, k.blockSize);
+        k.bdev.read(block * k.blockSize, bh.page.data, bh.page.base + offset, k.blockSize);
         if (k.tracing) {
             k.emit(new Events.PageData(k.line, "get_block", bh.page.index, offset, k.blockSize, "get-block", block));
         }

@@ -3,6 +3,7 @@ package mpageviz.trace;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ public final class EventCodec {
         final RecordComponent[] components;
         final MethodHandle[] getters;
         final MethodHandle constructor;
+        final Map<String, Integer> position = new HashMap<>();
         final boolean pageFlags;
 
         Shape(Class<?> type) throws ReflectiveOperationException {
@@ -40,11 +42,15 @@ public final class EventCodec {
             this.getters = new MethodHandle[components.length];
             Class<?>[] types = new Class<?>[components.length];
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            MethodType getterType = MethodType.methodType(Object.class, Object.class);
             for (int i = 0; i < components.length; i++) {
-                getters[i] = lookup.unreflect(components[i].getAccessor());
+                getters[i] = lookup.unreflect(components[i].getAccessor()).asType(getterType);
                 types[i] = components[i].getType();
+                position.put(components[i].getName(), i);
             }
-            this.constructor = lookup.unreflectConstructor(type.getConstructor(types));
+            this.constructor = lookup.unreflectConstructor(type.getConstructor(types))
+                    .asSpreader(Object[].class, components.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
             this.pageFlags = type == Events.PageFlags.class;
         }
     }
@@ -83,7 +89,7 @@ public final class EventCodec {
                     continue;
                 }
                 out.name(name);
-                writeValue(out, s, name, s.components[i].getType(), s.getters[i].invoke(e));
+                writeValue(out, s, name, s.components[i].getType(), (Object) s.getters[i].invokeExact((Object) e));
             }
         } catch (IOException | RuntimeException ex) {
             throw ex;
@@ -131,42 +137,69 @@ public final class EventCodec {
     /** Reads one event object; {@code expectedSeq} must match its {@code seq}. */
     public static Event read(JsonReader in, int expectedSeq) throws IOException, TraceException {
         String at = in.getPath();
-        Map<String, Object> fields = new HashMap<>();
         in.beginObject();
+        // seq and kind come first in files this tool writes; other orders are read through a slower path.
+        Shape s = null;
+        Object[] raw = null;
+        Map<String, Object> early = null;
+        Long seq = null;
         while (in.hasNext()) {
             String name = in.nextName();
-            fields.put(name, readValue(in));
+            if (name.equals("seq")) {
+                Object v = readValue(in);
+                seq = v instanceof Long ? (Long) v : null;
+                if (seq == null || seq != expectedSeq) {
+                    throw new TraceException(at + ".seq: expected " + expectedSeq + ", found " + v);
+                }
+            } else if (name.equals("kind")) {
+                Object kind = readValue(in);
+                s = kind instanceof String ? BY_KIND.get(kind) : null;
+                if (s == null) {
+                    throw new TraceException(at + ".kind: unknown event kind " + kind);
+                }
+                raw = new Object[s.components.length];
+                if (early != null) {
+                    for (Map.Entry<String, Object> f : early.entrySet()) {
+                        put(s, raw, at, f.getKey(), f.getValue());
+                    }
+                }
+            } else if (s == null) {
+                if (early == null) {
+                    early = new HashMap<>();
+                }
+                early.put(name, readValue(in));
+            } else {
+                put(s, raw, at, name, readValue(in));
+            }
         }
         in.endObject();
-        Object kind = fields.get("kind");
-        Shape s = kind instanceof String ? BY_KIND.get(kind) : null;
         if (s == null) {
-            throw new TraceException(at + ".kind: unknown event kind " + kind);
+            throw new TraceException(at + ".kind: missing");
         }
-        Object seq = fields.get("seq");
-        if (!(seq instanceof Long) || (Long) seq != expectedSeq) {
-            throw new TraceException(at + ".seq: expected " + expectedSeq + ", found " + seq);
+        if (seq == null) {
+            throw new TraceException(at + ".seq: missing (expected " + expectedSeq + ")");
         }
-        Object[] args = new Object[s.components.length];
+        Object[] args = new Object[raw.length];
         for (int i = 0; i < args.length; i++) {
             String name = s.components[i].getName();
-            if (!fields.containsKey(name)) {
+            if (raw[i] == null && !s.components[i].getType().equals(String.class)) {
                 throw new TraceException(at + "." + name + ": missing in a " + s.kind + " event");
             }
-            args[i] = convert(at + "." + name, s, name, s.components[i].getType(), fields.get(name));
-        }
-        if (fields.size() != args.length + 2) {
-            for (String name : fields.keySet()) {
-                if (!name.equals("seq") && !name.equals("kind") && !hasComponent(s, name)) {
-                    throw new TraceException(at + "." + name + ": unknown field in a " + s.kind + " event");
-                }
-            }
+            args[i] = convert(at + "." + name, s, name, s.components[i].getType(), raw[i]);
         }
         try {
-            return (Event) s.constructor.invokeWithArguments(args);
+            return (Event) (Object) s.constructor.invokeExact(args);
         } catch (Throwable t) {
             throw new TraceException(at + ": cannot build a " + s.kind + " event: " + t.getMessage());
         }
+    }
+
+    private static void put(Shape s, Object[] raw, String at, String name, Object value) throws TraceException {
+        Integer i = s.position.get(name);
+        if (i == null) {
+            throw new TraceException(at + "." + name + ": unknown field in a " + s.kind + " event");
+        }
+        raw[i] = value;
     }
 
     private static boolean hasComponent(Shape s, String name) {
@@ -256,7 +289,8 @@ public final class EventCodec {
             if (v != null && !(v instanceof String)) {
                 throw new TraceException(at + ": expected a string, found " + v);
             }
-            return v;
+            // Event strings come from a small vocabulary (function names, reasons): share one copy of each.
+            return v == null ? null : ((String) v).intern();
         }
         if (type == long[].class || type == int[].class) {
             if (!(v instanceof List)) {

@@ -1,6 +1,7 @@
 package mpageviz.trace;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import mpageviz.layout.Layout;
@@ -10,8 +11,13 @@ import mpageviz.layout.Layout;
  * summary. One thread appends (the engine); others may read events below {@link #publishedSize()} at any time.
  */
 public final class Trace implements Probe {
+    private static final int SHIFT = 12;
+    private static final int CHUNK = 1 << SHIFT;
+
     private final Layout layout;
-    private final List<Event> events;
+    /** Events in chunks of 4096: appending never copies, and readers never see a chunk move. */
+    private volatile Event[][] chunks = new Event[16][];
+    private int size;
     private volatile int published;
     private volatile Summary summary;
 
@@ -21,7 +27,6 @@ public final class Trace implements Probe {
 
     public Trace(Layout layout, int expectedEvents) {
         this.layout = layout;
-        this.events = new ArrayList<>(expectedEvents);
     }
 
     public Layout layout() {
@@ -33,11 +38,21 @@ public final class Trace implements Probe {
         return true;
     }
 
-    /** Appends an event. Only the engine thread calls this. */
+    /** Appends an event and publishes it. Only one thread (the engine's) appends. */
     @Override
-    public synchronized void emit(Event event) {
-        events.add(event);
-        published = events.size();
+    public void emit(Event event) {
+        int c = size >>> SHIFT;
+        Event[][] cs = chunks;
+        if (c == cs.length) {
+            cs = Arrays.copyOf(cs, cs.length * 2);
+            chunks = cs;
+        }
+        if (cs[c] == null) {
+            cs[c] = new Event[CHUNK];
+        }
+        cs[c][size & (CHUNK - 1)] = event;
+        size++;
+        published = size;
     }
 
     /** Events 0..publishedSize()-1 are safe to read from any thread. */
@@ -45,16 +60,22 @@ public final class Trace implements Probe {
         return published;
     }
 
-    public synchronized Event get(int seq) {
-        if (seq < 0 || seq >= published) {
-            throw new IndexOutOfBoundsException("event " + seq + " of " + published);
+    public Event get(int seq) {
+        int n = published; // read first: it orders the reads below after the writes it published
+        if (seq < 0 || seq >= n) {
+            throw new IndexOutOfBoundsException("event " + seq + " of " + n);
         }
-        return events.get(seq);
+        return chunks[seq >>> SHIFT][seq & (CHUNK - 1)];
     }
 
     /** A copy of the published events. */
-    public synchronized List<Event> events() {
-        return List.copyOf(events.subList(0, published));
+    public List<Event> events() {
+        int n = published;
+        List<Event> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(get(i));
+        }
+        return out;
     }
 
     public Summary summary() {
