@@ -14,6 +14,6 @@ public final class Main {
         if (args.length > 0) {
             System.exit(new Cli(System.out, System.err).execute(args));
         }
-        System.exit(new Cli(System.out, System.err).execute(new String[] {"help"}));
+        System.exit(new Cli(System.out, System.err).execute(new String[] {"demo"}));
     }
 }

@@ -29,6 +29,7 @@ public final class Cli {
             "      run each layout through the mpage engine and print what happened",
             "  validate LAYOUT...      check layouts; prints every problem, exits 1 if any",
             "  summary TRACE           print the summary stored in a trace file",
+            "  demo                    run the built-in default sample (the BH_Boundary example)",
             "  help                    this text");
 
     private final PrintStream out;
@@ -57,6 +58,8 @@ public final class Cli {
                     return validate(rest);
                 case "summary":
                     return summary(rest);
+                case "demo":
+                    return demo();
                 case "help":
                 case "--help":
                 case "-h":
@@ -159,6 +162,20 @@ public final class Cli {
             }
         }
         return status;
+    }
+
+    /** Runs the built-in default sample, read from the application's resources. */
+    private int demo() {
+        try {
+            Layout layout = DefaultSample.load();
+            Runner.Result r = Runner.run(layout, Runner.Options.quiet());
+            out.println(DefaultSample.NAME + ": " + layout.title());
+            new SummaryPrinter(out).print(layout, r.summary());
+            return 0;
+        } catch (LayoutException | IOException e) {
+            err.println(DefaultSample.NAME + ": " + e.getMessage());
+            return 1;
+        }
     }
 
     private int validate(String[] args) throws UsageException {
