@@ -696,16 +696,23 @@ public final class MPage {
         }
         k.line = 679;
         k.blockLayer.startPlug();
-        MpageData mpd = new MpageData(true);
-        k.line = 691;
-        int ret = new Writeback(k).writeCachePages(wbc, (page, w) -> {
-            int r = mpageWritepage(page, w, mpd);
+        int ret;
+        if (getBlock == null) {
+            // No get_block: the filesystem wants plain ->writepage for every page.
+            k.line = 682;
+            ret = genericWritepages(wbc);
+        } else {
+            MpageData mpd = new MpageData(true);
             k.line = 691;
-            return r;
-        });
-        if (mpd.bio != null) {
-            k.line = 693;
-            mpageBioSubmit(Bio.WRITE, mpd.bio, "end-of-call");
+            ret = new Writeback(k).writeCachePages(wbc, (page, w) -> {
+                int r = mpageWritepage(page, w, mpd);
+                k.line = 691;
+                return r;
+            });
+            if (mpd.bio != null) {
+                k.line = 693;
+                mpageBioSubmit(Bio.WRITE, mpd.bio, "end-of-call");
+            }
         }
         k.line = 695;
         k.blockLayer.finishPlug();
@@ -714,6 +721,19 @@ public final class MPage {
             k.emit(new Events.CallEnd(k.line, fn, ret));
         }
         return ret;
+    }
+
+    /**
+     * generic_writepages: write_cache_pages with the mapping's writepage (block_write_full_page) for every page,
+     * recording its errors on the mapping. Its own plug nests inside mpage_writepages' and so does nothing.
+     */
+    private int genericWritepages(WritebackControl wbc) {
+        return new Writeback(k).writeCachePages(wbc, (page, w) -> {
+            int r = bufferIo.blockWriteFullPage(page, getBlock, w);
+            k.mapping.setError("generic_writepages", r);
+            k.line = 682;
+            return r;
+        });
     }
 
     /** mpage_writepage: one page, no writepage fallback (-EAGAIN instead), its bio sent before returning. */

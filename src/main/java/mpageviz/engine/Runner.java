@@ -94,6 +94,9 @@ public final class Runner {
         Trace trace = new Trace(layout);
         Result r = run(layout, Options.traced(trace));
         trace.setSummary(r.summary());
+        if (r.imageCopy()) {
+            Files.deleteIfExists(r.image()); // nobody can reach the copy through a trace
+        }
         return trace;
     }
 

@@ -196,6 +196,9 @@ public final class BlockLayer {
 
     /** The most recently queued mergeable request that ends where {@code rq} starts, if the two fit together. */
     private Request insertMergeCandidate(Request rq) {
+        if (rq.noMerge) {
+            return null; // attempt_merge refuses when either request is not mergeable
+        }
         for (int i = queue.size() - 1; i >= 0; i--) {
             Request q = queue.get(i);
             if (!q.noMerge && q.rw == rq.rw && q.endSector() == rq.sector) {

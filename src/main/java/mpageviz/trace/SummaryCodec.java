@@ -150,7 +150,8 @@ public final class SummaryCodec {
                     if (v.size() != 2) {
                         throw new TraceException(at + ".vecs[" + i + "]: expected [page, length]");
                     }
-                    vecs.add(new Summary.Vec(v.get(0).getAsLong(), v.get(1).getAsInt()));
+                    vecs.add(new Summary.Vec(integer(v.get(0), at + ".vecs[" + i + "][0]"),
+                            (int) integer(v.get(1), at + ".vecs[" + i + "][1]")));
                 }
                 return Summary.Submission.bio(string(o, "rw", at), number(o, "sector", at), vecs,
                         string(o, "reason", at));
@@ -194,14 +195,17 @@ public final class SummaryCodec {
     }
 
     private static long number(JsonObject o, String name, String at) throws TraceException {
-        JsonElement e = o.get(name);
+        return integer(o.get(name), at + "." + name);
+    }
+
+    private static long integer(JsonElement e, String at) throws TraceException {
         if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw new TraceException(at + "." + name + ": expected a number");
+            throw new TraceException(at + ": expected an integer");
         }
         try {
             return Long.parseLong(e.getAsString());
         } catch (NumberFormatException ex) {
-            throw new TraceException(at + "." + name + ": expected an integer, found " + e.getAsString());
+            throw new TraceException(at + ": expected an integer, found " + e.getAsString());
         }
     }
 

@@ -93,10 +93,13 @@ public final class TraceFile {
         JsonReader in = new JsonReader(r);
         try {
             return readTrace(in, baseDir);
-        } catch (IllegalStateException | NumberFormatException | JsonParseException e) {
+        } catch (IllegalStateException | NumberFormatException | JsonParseException
+                | UnsupportedOperationException e) {
             throw new TraceException(in.getPath() + ": " + e.getMessage(), e);
         } catch (com.google.gson.stream.MalformedJsonException e) {
             throw new TraceException(e.getMessage(), e);
+        } catch (java.io.EOFException e) {
+            throw new TraceException("the trace ends too early: " + e.getMessage(), e);
         }
     }
 
