@@ -1,0 +1,409 @@
+package mpageviz.testutil;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Tuple;
+
+import mpageviz.layout.Layout;
+import mpageviz.layout.LayoutValidator;
+import mpageviz.layout.RunSpec;
+import mpageviz.layout.SyntheticImage;
+
+/**
+ * jqwik generators of valid random layouts on a real (stamped) disk image. Everything is built from small lists
+ * of small integers by combinators, and a pure function turns them into a layout, so every try is valid (no
+ * rejecting filters) and shrinking works on the integers.
+ *
+ * <p>The disk: one stamped image per block size, shared by all tries (read runs only read it, write runs work on
+ * the Runner's copy). Extents, metadata blocks and the allocator's range are placed one after the other in a
+ * partly shuffled order with small gaps, so disk blocks never collide and stay below {@code device.blocks}; with a
+ * zero gap, logically adjacent extents often end up contiguous on disk too.
+ */
+public final class RandomLayouts {
+    private RandomLayouts() {
+    }
+
+    // ------------------------------------------------------------------ the shared images
+
+    private static final Map<Integer, Path> IMAGES = new ConcurrentHashMap<>();
+
+    /** device.blocks for a block size: at most 4096 blocks and 4 MiB. */
+    public static long deviceBlocks(int blockSize) {
+        return Math.min(4096, (4L << 20) / blockSize);
+    }
+
+    /** The stamped image for a block size (created once per JVM, deleted on exit). */
+    public static Path image(int blockSize) {
+        return IMAGES.computeIfAbsent(blockSize, bs -> {
+            try {
+                Path p = Files.createTempFile("mpageviz-props-" + bs + "-", ".img");
+                p.toFile().deleteOnExit();
+                SyntheticImage.write(p, deviceBlocks(bs), bs);
+                return p.toAbsolutePath();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ raw shapes
+
+    /** A run of logical blocks: a hole or mapped. */
+    public record Seg(int length, boolean hole) {
+    }
+
+    /** A metadata entry before placement: the logical range it covers. */
+    public record Meta(int first, int last, boolean cached, boolean dirty) {
+    }
+
+    /** Queue limits and block-layer switches. */
+    public record Queue(int maxSectors, int maxSegments, int maxBlocks, boolean plug, boolean merge,
+                        boolean sortOnFlush, boolean memalloc) {
+    }
+
+    /** Where things go on disk: sort keys (0..3, ties keep logical order), gaps, a starting block. */
+    public record Placement(List<Integer> keys, List<Integer> gaps, int base) {
+    }
+
+    /** Everything about the file and the device, before the call is chosen. */
+    public record FileShape(int pageSize, int blockSize, int pages, int tail, List<Seg> segs, boolean restMapped,
+                            List<Integer> boundaries, List<Meta> metadata, Queue queue, Placement placement) {
+        public int blocksPerPage() {
+            return pageSize / blockSize;
+        }
+
+        public long size() {
+            return (long) (pages - 1) * pageSize + tail;
+        }
+
+        /** The file's logical blocks that the generator maps or leaves as holes: whole pages. */
+        public int logicalBlocks() {
+            return pages * blocksPerPage();
+        }
+
+        /** [logical, count] of each mapped run, ascending. */
+        public List<long[]> mappedRuns() {
+            List<long[]> out = new ArrayList<>();
+            long pos = 0;
+            long total = logicalBlocks();
+            for (Seg s : segs) {
+                long len = Math.min(s.length(), total - pos);
+                if (len <= 0) {
+                    break;
+                }
+                if (!s.hole()) {
+                    out.add(new long[] {pos, len});
+                }
+                pos += len;
+            }
+            if (pos < total && restMapped) {
+                out.add(new long[] {pos, total - pos});
+            }
+            return out;
+        }
+
+        public boolean mapped(long logical) {
+            for (long[] r : mappedRuns()) {
+                if (logical >= r[0] && logical < r[0] + r[1]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ arbitraries: the file
+
+    private static Arbitrary<int[]> geometries() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.of(512, 1024, 2048, 4096).map(b -> new int[] {4096, b})),
+                Tuple.of(1, Arbitraries.of(512, 1024, 2048).map(b -> new int[] {2048, b})),
+                Tuple.of(1, Arbitraries.of(512, 1024, 2048, 4096, 8192).map(b -> new int[] {8192, b})));
+    }
+
+    /** A random file (geometry, size, block map, boundaries, metadata) with queue settings and a placement. */
+    public static Arbitrary<FileShape> files() {
+        return geometries().flatMap(g -> Arbitraries.integers().between(1, 40)
+                .withDistribution(RandomDistribution.biased()).shrinkTowards(1)
+                .flatMap(pages -> file(g[0], g[1], pages)));
+    }
+
+    private static Arbitrary<FileShape> file(int pageSize, int blockSize, int pages) {
+        int bpp = pageSize / blockSize;
+        int blocks = pages * bpp;
+        Arbitrary<Integer> tail = Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.just(pageSize)),
+                Tuple.of(1, Arbitraries.integers().between(1, bpp).map(k -> k * blockSize)),
+                Tuple.of(3, Arbitraries.integers().between(1, pageSize)));
+        Arbitrary<Seg> seg = Combinators.combine(
+                Arbitraries.integers().between(1, Math.max(1, Math.min(blocks, 3 * bpp)))
+                        .withDistribution(RandomDistribution.biased()),
+                Arbitraries.frequency(Tuple.of(1, true), Tuple.of(3, false)))
+                .as(Seg::new);
+        Arbitrary<List<Seg>> segs = seg.list().ofMaxSize(14);
+        Arbitrary<Boolean> restMapped = Arbitraries.frequency(Tuple.of(4, true), Tuple.of(1, false));
+        Arbitrary<List<Integer>> boundaries = Arbitraries.integers().between(0, blocks - 1).list().ofMaxSize(4);
+        Arbitrary<Meta> meta = Combinators.combine(Arbitraries.integers().between(0, blocks - 1),
+                        Arbitraries.integers().between(0, blocks - 1), Arbitraries.of(true, false),
+                        Arbitraries.of(true, false))
+                .as((a, b, cached, dirty) -> new Meta(Math.min(a, b), Math.max(a, b), cached, cached && dirty));
+        Arbitrary<List<Meta>> metadata = meta.list().ofMaxSize(3);
+        return Combinators.combine(tail, segs, restMapped, boundaries, metadata, queues(pageSize), placements())
+                .as((t, s, r, b, m, q, p) -> new FileShape(pageSize, blockSize, pages, t, s, r, b, m, q, p));
+    }
+
+    private static Arbitrary<Queue> queues(int pageSize) {
+        int pageSectors = pageSize / 512;
+        Arbitrary<Integer> maxSectors = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.just(1024)),
+                Tuple.of(2, Arbitraries.integers().between(1, 4).map(k -> k * pageSectors)),
+                Tuple.of(1, Arbitraries.integers().between(pageSectors, 6 * pageSectors)));
+        Arbitrary<Integer> maxSegments = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.just(128)),
+                Tuple.of(2, Arbitraries.integers().between(1, 4)));
+        Arbitrary<Integer> maxBlocks = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.just(0)),
+                Tuple.of(2, Arbitraries.integers().between(1, 4)));
+        Arbitrary<Boolean> plug = Arbitraries.frequency(Tuple.of(4, true), Tuple.of(1, false));
+        Arbitrary<Boolean> coin = Arbitraries.of(true, false);
+        return Combinators.combine(maxSectors, maxSegments, maxBlocks, plug, coin, coin, coin).as(Queue::new);
+    }
+
+    private static Arbitrary<Placement> placements() {
+        Arbitrary<List<Integer>> keys = Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(List.of())),
+                Tuple.of(2, Arbitraries.integers().between(0, 3).list().ofMinSize(1).ofMaxSize(24)));
+        Arbitrary<List<Integer>> gaps = Arbitraries.frequency(Tuple.of(3, 0), Tuple.of(1, 1), Tuple.of(1, 2),
+                Tuple.of(1, 5)).list().ofMaxSize(24);
+        return Combinators.combine(keys, gaps, Arbitraries.integers().between(0, 40)).as(Placement::new);
+    }
+
+    // ------------------------------------------------------------------ placement and assembly
+
+    /** What the disk must hold: the file's mapped runs, its metadata blocks, the allocator's range. */
+    private record Item(int order, long length) {
+    }
+
+    /** The file's pieces on disk: the extents, the metadata and the allocator (null when none). */
+    public record Disk(List<Layout.Extent> extents, List<Layout.MetadataBlock> metadata, Layout.Allocator allocator) {
+    }
+
+    /** Places the file on disk with an allocator of {@code allocatorBlocks} blocks (0: none). */
+    public static Disk place(FileShape f, long allocatorBlocks) {
+        List<long[]> runs = f.mappedRuns();
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            items.add(new Item(i, runs.get(i)[1]));
+        }
+        for (int i = 0; i < f.metadata().size(); i++) {
+            items.add(new Item(runs.size() + i, 1));
+        }
+        if (allocatorBlocks > 0) {
+            items.add(new Item(runs.size() + f.metadata().size(), allocatorBlocks));
+        }
+        List<Integer> keys = f.placement().keys();
+        List<Integer> gaps = f.placement().gaps();
+        List<Item> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.<Item>comparingInt(it -> keys.isEmpty() ? 0 : keys.get(it.order() % keys.size()))
+                .thenComparingInt(Item::order));
+        long[] start = new long[items.size()];
+        long pos = f.placement().base();
+        for (int i = 0; i < sorted.size(); i++) {
+            pos += gaps.isEmpty() ? 0 : gaps.get(i % gaps.size());
+            start[sorted.get(i).order()] = pos;
+            pos += sorted.get(i).length();
+        }
+        if (pos > deviceBlocks(f.blockSize())) {
+            throw new IllegalStateException("generator bug: the file needs " + pos + " disk blocks");
+        }
+        List<Layout.Extent> extents = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            extents.add(new Layout.Extent(runs.get(i)[0], start[i], runs.get(i)[1]));
+        }
+        List<Layout.MetadataBlock> metadata = new ArrayList<>();
+        for (int i = 0; i < f.metadata().size(); i++) {
+            Meta m = f.metadata().get(i);
+            metadata.add(new Layout.MetadataBlock(start[runs.size() + i], m.first(), m.last(), m.cached(),
+                    m.dirty()));
+        }
+        Layout.Allocator allocator = null;
+        if (allocatorBlocks > 0) {
+            long a = start[runs.size() + f.metadata().size()];
+            allocator = new Layout.Allocator(a, a + allocatorBlocks - 1);
+        }
+        return new Disk(extents, metadata, allocator);
+    }
+
+    /** Assembles and validates a layout; a generator that makes an invalid layout fails loudly. */
+    public static Layout assemble(FileShape f, Disk disk, List<Layout.PageSpec> pageCache,
+                                  Layout.GetBlockSpec getBlock, List<Long> cleancache, Layout.Faults faults,
+                                  boolean bufferHeadsOverLimit, RunSpec run) {
+        Queue q = f.queue();
+        List<Long> boundaries = new ArrayList<>(new TreeSet<>(f.boundaries().stream().map(Integer::longValue)
+                .toList()));
+        Layout layout = new Layout("random", "", new Layout.Geometry(f.pageSize(), f.blockSize()),
+                new Layout.FileMap(f.size(), disk.extents(), boundaries, disk.metadata(), disk.allocator()),
+                new Layout.Device(deviceBlocks(f.blockSize()), q.maxSectors(), q.maxSegments(),
+                        image(f.blockSize()).toString()),
+                pageCache, getBlock, cleancache, faults,
+                new Layout.BlockLayerSpec(q.plug(), q.merge(), q.sortOnFlush()),
+                new Layout.MemorySpec(bufferHeadsOverLimit), run.withMemalloc(q.memalloc()), null);
+        List<String> problems = LayoutValidator.problems(layout);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("generator made an invalid layout: " + problems);
+        }
+        return layout;
+    }
+
+    private static Layout.GetBlockSpec plainGetBlock(FileShape f) {
+        return new Layout.GetBlockSpec(f.queue().maxBlocks(), List.of(), List.of());
+    }
+
+    private static final Layout.Faults NO_FAULTS = new Layout.Faults(List.of(), List.of());
+
+    // ------------------------------------------------------------------ readpages, no faults
+
+    /** readpages of a random ascending set of the file's pages (some alreadyCached), no faults of any kind. */
+    public static Arbitrary<Layout> reads() {
+        return files().flatMap(f -> {
+            int n = f.pages();
+            Arbitrary<Integer> first = Arbitraries.integers().between(0, n - 1)
+                    .withDistribution(RandomDistribution.biased());
+            return first.flatMap(fst -> {
+                int room = n - fst;
+                Arbitrary<Integer> count = Arbitraries.integers().between(1, room);
+                Arbitrary<List<Boolean>> keep = Arbitraries.frequency(Tuple.of(4, true), Tuple.of(1, false))
+                        .list().ofSize(room);
+                Arbitrary<List<Boolean>> cached = Arbitraries.frequency(Tuple.of(9, false), Tuple.of(1, true))
+                        .list().ofSize(room);
+                Arbitrary<Boolean> asList = Arbitraries.of(true, false);
+                return Combinators.combine(count, keep, cached, asList)
+                        .as((cnt, k, c, list) -> readLayout(f, fst, cnt, k, c, list));
+            });
+        });
+    }
+
+    private static Layout readLayout(FileShape f, int first, int count, List<Boolean> keep, List<Boolean> cached,
+                                     boolean asList) {
+        List<Long> pages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || keep.get(i)) {
+                pages.add((long) first + i);
+            }
+        }
+        RunSpec run = asList || pages.size() != count ? RunSpec.readpages(pages) : RunSpec.readpages(first, count);
+        List<Layout.PageSpec> cache = new ArrayList<>();
+        for (long p : pages) {
+            if (cached.get((int) (p - first))) {
+                cache.add(new Layout.PageSpec(p, List.of(), null, true));
+            }
+        }
+        return assemble(f, place(f, 0), cache, plainGetBlock(f), List.of(), NO_FAULTS, false, run);
+    }
+
+    // ------------------------------------------------------------------ writepages, no faults
+
+    /** How a page stands in the cache before a write run. */
+    public enum WritePage { ABSENT, DIRTY, DIRTY_BUFFERS, CLEAN }
+
+    /**
+     * writepages(WB_SYNC_ALL, whole file) over random dirty pages of the file: without buffers, or with buffers
+     * mapped, uptodate and dirty as the extents say (holes as unmapped dirty buffers, blocks past EOF as unmapped
+     * uptodate ones). The allocator holds enough blocks for every hole of a dirty page below EOF.
+     */
+    public static Arbitrary<Layout> writes() {
+        return files().flatMap(f -> {
+            Arbitrary<List<WritePage>> kinds = Arbitraries.frequency(Tuple.of(2, WritePage.ABSENT),
+                    Tuple.of(3, WritePage.DIRTY), Tuple.of(2, WritePage.DIRTY_BUFFERS),
+                    Tuple.of(1, WritePage.CLEAN)).list().ofSize(f.pages());
+            Arbitrary<Integer> slack = Arbitraries.integers().between(0, 6);
+            Arbitrary<Boolean> boundaryFlags = Arbitraries.of(true, false);
+            Arbitrary<Boolean> overLimit = Arbitraries.frequency(Tuple.of(4, false), Tuple.of(1, true));
+            return Combinators.combine(kinds, slack, boundaryFlags, overLimit)
+                    .as((k, s, b, o) -> writeLayout(f, k, s, b, o, RunSpec.writepages("all", 0, -1)));
+        });
+    }
+
+    /** Logical blocks of the file below EOF: ceil(i_size / blockSize). */
+    public static long blocksBelowEof(Layout layout) {
+        long bs = layout.geometry().blockSize();
+        return (layout.file().size() + bs - 1) / bs;
+    }
+
+    static Layout writeLayout(FileShape f, List<WritePage> kinds, int slack, boolean boundaryFlags,
+                              boolean overLimit, RunSpec run) {
+        int bpp = f.blocksPerPage();
+        long eofBlocks = (f.size() + f.blockSize() - 1) / f.blockSize();
+        long holes = 0;
+        for (int p = 0; p < kinds.size(); p++) {
+            if (kinds.get(p) == WritePage.DIRTY || kinds.get(p) == WritePage.DIRTY_BUFFERS) {
+                for (int j = 0; j < bpp; j++) {
+                    long l = (long) p * bpp + j;
+                    if (l < eofBlocks && !f.mapped(l)) {
+                        holes++;
+                    }
+                }
+            }
+        }
+        long allocatorBlocks = holes == 0 ? slack : holes + slack;
+        Disk disk = place(f, allocatorBlocks);
+        Layout.FileMap fm = new Layout.FileMap(f.size(), disk.extents(), List.of(), List.of(), null);
+        java.util.Set<Integer> boundaries = new java.util.HashSet<>(f.boundaries());
+        List<Layout.PageSpec> cache = new ArrayList<>();
+        for (int p = 0; p < kinds.size(); p++) {
+            switch (kinds.get(p)) {
+                case DIRTY:
+                    cache.add(new Layout.PageSpec(p, List.of("uptodate", "dirty"), null, false));
+                    break;
+                case CLEAN:
+                    cache.add(new Layout.PageSpec(p, List.of("uptodate"), null, false));
+                    break;
+                case DIRTY_BUFFERS: {
+                    List<Layout.BufferSpec> buffers = new ArrayList<>();
+                    for (int j = 0; j < bpp; j++) {
+                        long l = (long) p * bpp + j;
+                        long phys = physical(fm, l);
+                        if (l >= eofBlocks) {
+                            buffers.add(new Layout.BufferSpec(List.of("uptodate"), null));
+                        } else if (phys < 0) {
+                            buffers.add(new Layout.BufferSpec(List.of("uptodate", "dirty"), null));
+                        } else if (boundaryFlags && boundaries.contains((int) l)) {
+                            buffers.add(new Layout.BufferSpec(List.of("mapped", "uptodate", "dirty", "boundary"),
+                                    phys));
+                        } else {
+                            buffers.add(new Layout.BufferSpec(List.of("mapped", "uptodate", "dirty"), phys));
+                        }
+                    }
+                    cache.add(new Layout.PageSpec(p, List.of("uptodate", "dirty"), buffers, false));
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+        return assemble(f, disk, cache, plainGetBlock(f), List.of(), NO_FAULTS, overLimit, run);
+    }
+
+    /** The disk block of a logical block per the extents, or -1 for a hole. */
+    public static long physical(Layout.FileMap file, long logical) {
+        for (Layout.Extent e : file.extents()) {
+            if (logical >= e.logical() && logical < e.logical() + e.count()) {
+                return e.physical() + (logical - e.logical());
+            }
+        }
+        return -1;
+    }
+}
