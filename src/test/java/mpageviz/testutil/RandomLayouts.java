@@ -65,8 +65,16 @@ public final class RandomLayouts {
     public record Seg(int length, boolean hole) {
     }
 
-    /** A metadata entry before placement: the logical range it covers. */
-    public record Meta(int first, int last, boolean cached, boolean dirty) {
+    /**
+     * A metadata entry before placement: the logical range it covers, and the mapped run it is placed right
+     * behind on disk ({@code anchor} modulo the number of runs), as ext2 puts an indirect block right behind the
+     * data block before it; with {@code boundary} that run's last block is a boundary, as ext2 reports it.
+     */
+    public record Meta(int first, int last, boolean cached, boolean dirty, int anchor, boolean boundary) {
+    }
+
+    /** A boundary: logical block {@code value}, or with {@code runEnd} the last block of mapped run {@code value}. */
+    public record Boundary(int value, boolean runEnd) {
     }
 
     /** Queue limits and block-layer switches. */
@@ -80,7 +88,7 @@ public final class RandomLayouts {
 
     /** Everything about the file and the device, before the call is chosen. */
     public record FileShape(int pageSize, int blockSize, int pages, int tail, List<Seg> segs, boolean restMapped,
-                            List<Integer> boundaries, List<Meta> metadata, Queue queue, Placement placement) {
+                            List<Boundary> boundaries, List<Meta> metadata, Queue queue, Placement placement) {
         public int blocksPerPage() {
             return pageSize / blockSize;
         }
@@ -113,6 +121,29 @@ public final class RandomLayouts {
                 out.add(new long[] {pos, total - pos});
             }
             return out;
+        }
+
+        /** The boundary blocks, ascending, without repeats. */
+        public List<Long> boundaryBlocks() {
+            List<long[]> runs = mappedRuns();
+            TreeSet<Long> out = new TreeSet<>();
+            if (!runs.isEmpty()) {
+                for (Meta m : metadata) {
+                    if (m.boundary()) {
+                        long[] r = runs.get(m.anchor() % runs.size());
+                        out.add(r[0] + r[1] - 1);
+                    }
+                }
+            }
+            for (Boundary b : boundaries) {
+                if (!b.runEnd()) {
+                    out.add((long) b.value());
+                } else if (!runs.isEmpty()) {
+                    long[] r = runs.get(b.value() % runs.size());
+                    out.add(r[0] + r[1] - 1);
+                }
+            }
+            return new ArrayList<>(out);
         }
 
         public boolean mapped(long logical) {
@@ -148,18 +179,23 @@ public final class RandomLayouts {
                 Tuple.of(2, Arbitraries.just(pageSize)),
                 Tuple.of(1, Arbitraries.integers().between(1, bpp).map(k -> k * blockSize)),
                 Tuple.of(3, Arbitraries.integers().between(1, pageSize)));
-        Arbitrary<Seg> seg = Combinators.combine(
-                Arbitraries.integers().between(1, Math.max(1, Math.min(blocks, 3 * bpp)))
-                        .withDistribution(RandomDistribution.biased()),
+        // Runs of any length, or of whole pages (so that runs, boundaries and metadata line up with pages).
+        Arbitrary<Integer> length = Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.integers().between(1, Math.max(1, Math.min(blocks, 3 * bpp)))
+                        .withDistribution(RandomDistribution.biased())),
+                Tuple.of(1, Arbitraries.integers().between(1, 3).map(k -> k * bpp)));
+        Arbitrary<Seg> seg = Combinators.combine(length,
                 Arbitraries.frequency(Tuple.of(1, true), Tuple.of(3, false)))
                 .as(Seg::new);
         Arbitrary<List<Seg>> segs = seg.list().ofMaxSize(14);
         Arbitrary<Boolean> restMapped = Arbitraries.frequency(Tuple.of(4, true), Tuple.of(1, false));
-        Arbitrary<List<Integer>> boundaries = Arbitraries.integers().between(0, blocks - 1).list().ofMaxSize(4);
+        Arbitrary<List<Boundary>> boundaries = Combinators.combine(Arbitraries.integers().between(0, blocks - 1),
+                Arbitraries.of(true, false)).as(Boundary::new).list().ofMaxSize(4);
         Arbitrary<Meta> meta = Combinators.combine(Arbitraries.integers().between(0, blocks - 1),
                         Arbitraries.integers().between(0, blocks - 1), Arbitraries.of(true, false),
-                        Arbitraries.of(true, false))
-                .as((a, b, cached, dirty) -> new Meta(Math.min(a, b), Math.max(a, b), cached, cached && dirty));
+                        Arbitraries.of(true, false), Arbitraries.integers().between(0, 15), Arbitraries.of(true, false))
+                .as((a, b, cached, dirty, anchor, boundary) -> new Meta(Math.min(a, b), Math.max(a, b), cached,
+                        cached && dirty, anchor, boundary));
         Arbitrary<List<Meta>> metadata = meta.list().ofMaxSize(3);
         return Combinators.combine(tail, segs, restMapped, boundaries, metadata, queues(pageSize), placements())
                 .as((t, s, r, b, m, q, p) -> new FileShape(pageSize, blockSize, pages, t, s, r, b, m, q, p));
@@ -194,7 +230,7 @@ public final class RandomLayouts {
     // ------------------------------------------------------------------ placement and assembly
 
     /** What the disk must hold: the file's mapped runs, its metadata blocks, the allocator's range. */
-    private record Item(int order, long length) {
+    private record Item(int order, long length, int position, int keyOf, boolean glued) {
     }
 
     /** The file's pieces on disk: the extents, the metadata and the allocator (null when none). */
@@ -206,23 +242,26 @@ public final class RandomLayouts {
         List<long[]> runs = f.mappedRuns();
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            items.add(new Item(i, runs.get(i)[1]));
+            items.add(new Item(i, runs.get(i)[1], 2 * i, i, false));
         }
         for (int i = 0; i < f.metadata().size(); i++) {
-            items.add(new Item(runs.size() + i, 1));
+            int after = runs.isEmpty() ? 0 : f.metadata().get(i).anchor() % runs.size();
+            items.add(new Item(runs.size() + i, 1, 2 * after + 1, runs.isEmpty() ? runs.size() + i : after,
+                    !runs.isEmpty()));
         }
         if (allocatorBlocks > 0) {
-            items.add(new Item(runs.size() + f.metadata().size(), allocatorBlocks));
+            int order = runs.size() + f.metadata().size();
+            items.add(new Item(order, allocatorBlocks, Integer.MAX_VALUE, order, false));
         }
         List<Integer> keys = f.placement().keys();
         List<Integer> gaps = f.placement().gaps();
         List<Item> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.<Item>comparingInt(it -> keys.isEmpty() ? 0 : keys.get(it.order() % keys.size()))
-                .thenComparingInt(Item::order));
+        sorted.sort(Comparator.<Item>comparingInt(it -> keys.isEmpty() ? 0 : keys.get(it.keyOf() % keys.size()))
+                .thenComparingInt(Item::position).thenComparingInt(Item::order));
         long[] start = new long[items.size()];
         long pos = f.placement().base();
         for (int i = 0; i < sorted.size(); i++) {
-            pos += gaps.isEmpty() ? 0 : gaps.get(i % gaps.size());
+            pos += gaps.isEmpty() || sorted.get(i).glued() ? 0 : gaps.get(i % gaps.size());
             start[sorted.get(i).order()] = pos;
             pos += sorted.get(i).length();
         }
@@ -252,8 +291,7 @@ public final class RandomLayouts {
                                   Layout.GetBlockSpec getBlock, List<Long> cleancache, Layout.Faults faults,
                                   boolean bufferHeadsOverLimit, RunSpec run) {
         Queue q = f.queue();
-        List<Long> boundaries = new ArrayList<>(new TreeSet<>(f.boundaries().stream().map(Integer::longValue)
-                .toList()));
+        List<Long> boundaries = f.boundaryBlocks();
         Layout layout = new Layout("random", "", new Layout.Geometry(f.pageSize(), f.blockSize()),
                 new Layout.FileMap(f.size(), disk.extents(), boundaries, disk.metadata(), disk.allocator()),
                 new Layout.Device(deviceBlocks(f.blockSize()), q.maxSectors(), q.maxSegments(),
@@ -361,7 +399,7 @@ public final class RandomLayouts {
         long allocatorBlocks = holes == 0 ? slack : holes + slack;
         Disk disk = place(f, allocatorBlocks);
         Layout.FileMap fm = new Layout.FileMap(f.size(), disk.extents(), List.of(), List.of(), null);
-        java.util.Set<Integer> boundaries = new java.util.HashSet<>(f.boundaries());
+        java.util.Set<Long> boundaries = new java.util.HashSet<>(f.boundaryBlocks());
         List<Layout.PageSpec> cache = new ArrayList<>();
         for (int p = 0; p < kinds.size(); p++) {
             switch (kinds.get(p)) {
@@ -380,7 +418,7 @@ public final class RandomLayouts {
                             buffers.add(new Layout.BufferSpec(List.of("uptodate"), null));
                         } else if (phys < 0) {
                             buffers.add(new Layout.BufferSpec(List.of("uptodate", "dirty"), null));
-                        } else if (boundaryFlags && boundaries.contains((int) l)) {
+                        } else if (boundaryFlags && boundaries.contains(l)) {
                             buffers.add(new Layout.BufferSpec(List.of("mapped", "uptodate", "dirty", "boundary"),
                                     phys));
                         } else {
