@@ -383,6 +383,13 @@ public final class RandomLayouts {
 
     static Layout writeLayout(FileShape f, List<WritePage> kinds, int slack, boolean boundaryFlags,
                               boolean overLimit, RunSpec run) {
+        return writeLayout(f, kinds, List.of(), true, slack, boundaryFlags, overLimit, run, plainGetBlock(f),
+                List.of(), NO_FAULTS);
+    }
+
+    static Layout writeLayout(FileShape f, List<WritePage> kinds, List<String> extraFlags, boolean allocate,
+                              int slack, boolean boundaryFlags, boolean overLimit, RunSpec run,
+                              Layout.GetBlockSpec getBlock, List<Long> cleancache, Layout.Faults faults) {
         int bpp = f.blocksPerPage();
         long eofBlocks = (f.size() + f.blockSize() - 1) / f.blockSize();
         long holes = 0;
@@ -396,18 +403,19 @@ public final class RandomLayouts {
                 }
             }
         }
-        long allocatorBlocks = holes == 0 ? slack : holes + slack;
+        long allocatorBlocks = !allocate ? 0 : holes == 0 ? slack : holes + slack;
         Disk disk = place(f, allocatorBlocks);
         Layout.FileMap fm = new Layout.FileMap(f.size(), disk.extents(), List.of(), List.of(), null);
         java.util.Set<Long> boundaries = new java.util.HashSet<>(f.boundaryBlocks());
         List<Layout.PageSpec> cache = new ArrayList<>();
         for (int p = 0; p < kinds.size(); p++) {
+            String extra = extraFlags.isEmpty() ? "" : extraFlags.get(p % extraFlags.size());
             switch (kinds.get(p)) {
                 case DIRTY:
-                    cache.add(new Layout.PageSpec(p, List.of("uptodate", "dirty"), null, false));
+                    cache.add(new Layout.PageSpec(p, flags(extra, "uptodate", "dirty"), null, false));
                     break;
                 case CLEAN:
-                    cache.add(new Layout.PageSpec(p, List.of("uptodate"), null, false));
+                    cache.add(new Layout.PageSpec(p, flags(extra, "uptodate"), null, false));
                     break;
                 case DIRTY_BUFFERS: {
                     List<Layout.BufferSpec> buffers = new ArrayList<>();
@@ -425,14 +433,139 @@ public final class RandomLayouts {
                             buffers.add(new Layout.BufferSpec(List.of("mapped", "uptodate", "dirty"), phys));
                         }
                     }
-                    cache.add(new Layout.PageSpec(p, List.of("uptodate", "dirty"), buffers, false));
+                    cache.add(new Layout.PageSpec(p, flags(extra, "uptodate", "dirty"), buffers, false));
                     break;
                 }
                 default:
                     break;
             }
         }
-        return assemble(f, disk, cache, plainGetBlock(f), List.of(), NO_FAULTS, overLimit, run);
+        return assemble(f, disk, cache, getBlock, cleancache, faults, overLimit, run);
+    }
+
+    private static List<String> flags(String extra, String... flags) {
+        List<String> out = new ArrayList<>(List.of(flags));
+        if (!extra.isEmpty() && !out.contains(extra)) {
+            out.add(extra);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ anything: every op, with faults
+
+    /** get_block quirks, cleancache, faults and the buffer_heads_over_limit switch. */
+    public record Extras(Layout.GetBlockSpec getBlock, List<Long> cleancache, Layout.Faults faults,
+                         boolean overLimit) {
+    }
+
+    private static Arbitrary<Extras> extras(FileShape f) {
+        int blocks = f.logicalBlocks();
+        int spb = f.blockSize() / 512;
+        long sectors = deviceBlocks(f.blockSize()) * spb;
+        Arbitrary<List<Layout.GetBlockError>> errors = Combinators.combine(
+                        Arbitraries.integers().between(0, blocks - 1), Arbitraries.of("EIO", "ENOSPC", "ENOMEM"))
+                .as((l, e) -> new Layout.GetBlockError(l, e)).list().ofMaxSize(2)
+                .map(list -> {
+                    List<Layout.GetBlockError> out = new ArrayList<>();
+                    TreeSet<Long> seen = new TreeSet<>();
+                    for (Layout.GetBlockError e : list) {
+                        if (seen.add(e.logical())) {
+                            out.add(e);
+                        }
+                    }
+                    return out;
+                });
+        Arbitrary<List<Long>> uptodate = Arbitraries.longs().between(0, blocks - 1).list().ofMaxSize(2);
+        Arbitrary<Layout.GetBlockSpec> getBlock = Combinators.combine(errors, uptodate)
+                .as((e, u) -> new Layout.GetBlockSpec(f.queue().maxBlocks(), u, e));
+        Arbitrary<List<Long>> cleancache = Arbitraries.longs().between(0, f.pages() - 1).list().ofMaxSize(2)
+                .map(l -> new ArrayList<>(new TreeSet<>(l)));
+        Arbitrary<Layout.SectorRange> bad = Combinators.combine(
+                        Arbitraries.longs().between(0, Math.min(sectors - 1, 700L * spb)),
+                        Arbitraries.longs().between(1, 16))
+                .as((start, count) -> new Layout.SectorRange(start, Math.min(count, sectors - start)));
+        Arbitrary<Layout.Faults> faults = Combinators.combine(bad.list().ofMaxSize(2),
+                        Arbitraries.integers().between(1, 6).list().ofMaxSize(3))
+                .as(Layout.Faults::new);
+        Arbitrary<Boolean> rare = Arbitraries.frequency(Tuple.of(4, false), Tuple.of(1, true));
+        // Each part is often empty, so that runs with a single kind of trouble are common.
+        return Combinators.combine(
+                Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(new Layout.GetBlockSpec(f.queue().maxBlocks(),
+                        List.of(), List.of()))), Tuple.of(1, getBlock)),
+                Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(List.<Long>of())), Tuple.of(1, cleancache)),
+                Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(NO_FAULTS)), Tuple.of(1, faults)),
+                rare).as(Extras::new);
+    }
+
+    /**
+     * Any op (readpages, readpage, writepages with random sync mode, range, budget and cyclic start, writepage)
+     * with random get_block errors and uptodate blocks, cleancache, bad sectors, bio_alloc failures, odd page
+     * flags (writeback, error, mappedtodisk) and sometimes no allocator: valid layouts whose runs may fail.
+     */
+    public static Arbitrary<Layout> any() {
+        return files().flatMap(f -> {
+            int n = f.pages();
+            Arbitrary<Integer> page = Arbitraries.integers().between(0, n - 1);
+            Arbitrary<Layout> readpages = Combinators.combine(page, Arbitraries.integers().between(1, n),
+                            Arbitraries.frequency(Tuple.of(4, true), Tuple.of(1, false)).list().ofSize(n),
+                            Arbitraries.frequency(Tuple.of(9, false), Tuple.of(1, true)).list().ofSize(n),
+                            Arbitraries.of(true, false), extras(f))
+                    .as((first, count, keep, cached, asList, x) -> readLayout(f, first, Math.min(count, n - first),
+                            keep, cached, asList, x));
+            Arbitrary<Layout> readpage = Combinators.combine(page, Arbitraries.of("absent", "", "uptodate",
+                            "error", "buffers"), extras(f))
+                    .as((index, state, x) -> readpageLayout(f, index, state, x));
+            Arbitrary<List<WritePage>> kinds = Arbitraries.frequency(Tuple.of(2, WritePage.ABSENT),
+                    Tuple.of(3, WritePage.DIRTY), Tuple.of(2, WritePage.DIRTY_BUFFERS),
+                    Tuple.of(1, WritePage.CLEAN)).list().ofSize(n);
+            Arbitrary<List<String>> extraFlags = Arbitraries.frequencyOf(
+                    Tuple.of(2, Arbitraries.just(List.<String>of())),
+                    Tuple.of(1, Arbitraries.frequency(Tuple.of(6, ""), Tuple.of(1, "writeback"), Tuple.of(1, "error"),
+                            Tuple.of(1, "mappedtodisk")).list().ofMinSize(1).ofMaxSize(8)));
+            Arbitrary<RunSpec> wbc = Combinators.combine(Arbitraries.of("none", "all"), page,
+                            Arbitraries.integers().between(-1, n), Arbitraries.frequencyOf(
+                                    Tuple.of(2, Arbitraries.just(-1L)), Tuple.of(1, Arbitraries.longs().between(1, 5))),
+                            Arbitraries.frequency(Tuple.of(4, false), Tuple.of(1, true)))
+                    .as((sync, start, endDelta, budget, cyclic) -> new RunSpec(RunSpec.WRITEPAGES, -1, 0, null, -1,
+                            sync, start, endDelta < 0 ? -1 : start + endDelta, budget, cyclic, false));
+            Arbitrary<RunSpec> one = Combinators.combine(page, Arbitraries.of("none", "all"))
+                    .as((index, sync) -> RunSpec.writepage(index, sync));
+            Arbitrary<RunSpec> writeRun = Arbitraries.frequencyOf(Tuple.of(3, wbc), Tuple.of(1, one));
+            Arbitrary<Boolean> allocate = Arbitraries.frequency(Tuple.of(5, true), Tuple.of(1, false));
+            Arbitrary<Layout> writes = Combinators.combine(kinds, extraFlags, allocate,
+                            Arbitraries.integers().between(0, 4), Arbitraries.of(true, false), writeRun, extras(f))
+                    .as((k, ef, alloc, slack, bflags, run, x) -> writeLayout(f, k, ef, alloc, slack, bflags,
+                            x.overLimit(), run, x.getBlock(), x.cleancache(), x.faults()));
+            return Arbitraries.frequencyOf(Tuple.of(3, readpages), Tuple.of(1, readpage), Tuple.of(4, writes));
+        });
+    }
+
+    private static Layout readLayout(FileShape f, int first, int count, List<Boolean> keep, List<Boolean> cached,
+                                     boolean asList, Extras x) {
+        Layout plain = readLayout(f, first, count, keep, cached, asList);
+        return assemble(f, place(f, 0), plain.pageCache(), x.getBlock(), x.cleancache(), x.faults(), x.overLimit(),
+                plain.run());
+    }
+
+    private static Layout readpageLayout(FileShape f, int index, String state, Extras x) {
+        List<Layout.PageSpec> cache = new ArrayList<>();
+        switch (state) {
+            case "absent":
+                break;
+            case "buffers": {
+                List<Layout.BufferSpec> buffers = new ArrayList<>();
+                for (int j = 0; j < f.blocksPerPage(); j++) {
+                    buffers.add(new Layout.BufferSpec(List.of(), null));
+                }
+                cache.add(new Layout.PageSpec(index, List.of(), buffers, false));
+                break;
+            }
+            default:
+                cache.add(new Layout.PageSpec(index, state.isEmpty() ? List.of() : List.of(state), null, false));
+                break;
+        }
+        return assemble(f, place(f, 0), cache, x.getBlock(), x.cleancache(), x.faults(), x.overLimit(),
+                RunSpec.readpage(index));
     }
 
     /** The disk block of a logical block per the extents, or -1 for a hole. */
