@@ -3,8 +3,6 @@ package mpageviz.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.file.Files;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
@@ -16,9 +14,9 @@ import net.jqwik.api.statistics.Statistics;
 import mpageviz.layout.Layout;
 import mpageviz.testutil.PropertyChecks;
 import mpageviz.testutil.RandomLayouts;
+import mpageviz.testutil.Traces;
 import mpageviz.trace.Summary;
 import mpageviz.trace.Trace;
-import mpageviz.trace.TraceFile;
 
 /**
  * A run is a function of its layout: the same layout, run twice, writes byte-identical trace JSON; and tracing
@@ -31,25 +29,16 @@ class DeterminismTest {
         return RandomLayouts.any();
     }
 
-    /** Runs traced, as Runner.trace does, but deletes the image copy a write run makes. */
-    static Trace traced(Layout layout) throws IOException {
-        Trace trace = new Trace(layout);
-        Runner.Result r = Runner.run(layout, Runner.Options.traced(trace));
-        deleteCopy(r);
-        trace.setSummary(r.summary());
-        return trace;
+    private static Trace traced(Layout layout) throws IOException {
+        return Traces.traced(layout);
     }
 
-    static void deleteCopy(Runner.Result r) throws IOException {
-        if (r.imageCopy() && r.image() != null) {
-            Files.deleteIfExists(r.image());
-        }
+    private static void deleteCopy(Runner.Result r) throws IOException {
+        Traces.deleteCopy(r);
     }
 
-    static String json(Trace trace) throws IOException {
-        StringWriter w = new StringWriter();
-        TraceFile.write(trace, w);
-        return w.toString();
+    private static String json(Trace trace) throws IOException {
+        return Traces.json(trace);
     }
 
     @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
