@@ -375,6 +375,27 @@ public final class RandomLayouts {
         });
     }
 
+    /**
+     * As {@link #writes()}, with a random sync mode and either a random page range or a cyclic start (no budget,
+     * so every dirty page in the range, or with rangeCyclic every dirty page, is written).
+     */
+    public static Arbitrary<Layout> writesInRanges() {
+        return files().flatMap(f -> {
+            int n = f.pages();
+            Arbitrary<List<WritePage>> kinds = Arbitraries.frequency(Tuple.of(2, WritePage.ABSENT),
+                    Tuple.of(3, WritePage.DIRTY), Tuple.of(2, WritePage.DIRTY_BUFFERS),
+                    Tuple.of(1, WritePage.CLEAN)).list().ofSize(n);
+            Arbitrary<RunSpec> run = Combinators.combine(Arbitraries.of("none", "all"),
+                            Arbitraries.integers().between(0, n), Arbitraries.integers().between(-1, n),
+                            Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true)))
+                    .as((sync, start, endDelta, cyclic) -> new RunSpec(RunSpec.WRITEPAGES, -1, 0, null, -1, sync,
+                            start, endDelta < 0 || cyclic ? -1 : start + endDelta, -1, cyclic, false));
+            return Combinators.combine(kinds, Arbitraries.integers().between(0, 3), Arbitraries.of(true, false),
+                            Arbitraries.frequency(Tuple.of(4, false), Tuple.of(1, true)), run)
+                    .as((k, s, b, o, r) -> writeLayout(f, k, s, b, o, r));
+        });
+    }
+
     /** Logical blocks of the file below EOF: ceil(i_size / blockSize). */
     public static long blocksBelowEof(Layout layout) {
         long bs = layout.geometry().blockSize();
