@@ -334,6 +334,30 @@ public final class RandomLayouts {
         });
     }
 
+    /**
+     * As {@link #reads()}, plus get_block uptodate blocks and cleancache pages: quirks that fill a page without
+     * a bio but with the same bytes (the on-disk contents).
+     */
+    public static Arbitrary<Layout> readsWithUptodateAndCleancache() {
+        return reads().flatMap(plain -> {
+            int blocks = (int) (plain.file().size() / plain.geometry().blockSize()) + plain.blocksPerPage();
+            int pages = (int) ((plain.file().size() + plain.geometry().pageSize() - 1) / plain.geometry().pageSize());
+            Arbitrary<List<Long>> uptodate = Arbitraries.longs().between(0, blocks - 1).list().ofMaxSize(4);
+            Arbitrary<List<Long>> cleancache = Arbitraries.longs().between(0, pages - 1).list().ofMaxSize(4)
+                    .map(l -> new ArrayList<>(new TreeSet<>(l)));
+            return Combinators.combine(uptodate, cleancache).as((u, c) -> {
+                Layout l = new Layout(plain.title(), plain.notes(), plain.geometry(), plain.file(), plain.device(),
+                        plain.pageCache(), new Layout.GetBlockSpec(plain.getBlock().maxBlocks(), u, List.of()), c,
+                        plain.faults(), plain.blockLayer(), plain.memory(), plain.run(), null);
+                List<String> problems = LayoutValidator.problems(l);
+                if (!problems.isEmpty()) {
+                    throw new IllegalStateException("generator made an invalid layout: " + problems);
+                }
+                return l;
+            });
+        });
+    }
+
     private static Layout readLayout(FileShape f, int first, int count, List<Boolean> keep, List<Boolean> cached,
                                      boolean asList) {
         List<Long> pages = new ArrayList<>();
