@@ -141,6 +141,7 @@ public final class EventCodec {
         // seq and kind come first in files this tool writes; other orders are read through a slower path.
         Shape s = null;
         Object[] raw = null;
+        boolean[] present = null;
         Map<String, Object> early = null;
         Long seq = null;
         while (in.hasNext()) {
@@ -158,9 +159,10 @@ public final class EventCodec {
                     throw new TraceException(at + ".kind: unknown event kind " + kind);
                 }
                 raw = new Object[s.components.length];
+                present = new boolean[raw.length];
                 if (early != null) {
                     for (Map.Entry<String, Object> f : early.entrySet()) {
-                        put(s, raw, at, f.getKey(), f.getValue());
+                        put(s, raw, present, at, f.getKey(), f.getValue());
                     }
                 }
             } else if (s == null) {
@@ -169,7 +171,7 @@ public final class EventCodec {
                 }
                 early.put(name, readValue(in));
             } else {
-                put(s, raw, at, name, readValue(in));
+                put(s, raw, present, at, name, readValue(in));
             }
         }
         in.endObject();
@@ -182,7 +184,7 @@ public final class EventCodec {
         Object[] args = new Object[raw.length];
         for (int i = 0; i < args.length; i++) {
             String name = s.components[i].getName();
-            if (raw[i] == null && !s.components[i].getType().equals(String.class)) {
+            if (!present[i]) {
                 throw new TraceException(at + "." + name + ": missing in a " + s.kind + " event");
             }
             args[i] = convert(at + "." + name, s, name, s.components[i].getType(), raw[i]);
@@ -194,21 +196,14 @@ public final class EventCodec {
         }
     }
 
-    private static void put(Shape s, Object[] raw, String at, String name, Object value) throws TraceException {
+    private static void put(Shape s, Object[] raw, boolean[] present, String at, String name, Object value)
+            throws TraceException {
         Integer i = s.position.get(name);
         if (i == null) {
             throw new TraceException(at + "." + name + ": unknown field in a " + s.kind + " event");
         }
         raw[i] = value;
-    }
-
-    private static boolean hasComponent(Shape s, String name) {
-        for (RecordComponent c : s.components) {
-            if (c.getName().equals(name)) {
-                return true;
-            }
-        }
-        return false;
+        present[i] = true;
     }
 
     private static Object readValue(JsonReader in) throws IOException {

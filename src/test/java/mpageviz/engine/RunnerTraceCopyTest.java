@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import mpageviz.layout.Layout;
@@ -25,10 +24,6 @@ class RunnerTraceCopyTest {
         }
     }
 
-    @Disabled("BUG: Runner.trace(layout) calls run(layout, Options.traced(trace)) and drops the Result, so for a"
-            + " writepages/writepage layout with device.image set, run() copies the image to"
-            + " java.io.tmpdir/mpageviz-copy-*.img (Result.imageCopy true) and nobody can ever delete it: one leaked"
-            + " copy of the whole image per traced write run (here /tmp/mpageviz-copy-<n>.img, 64 KiB)")
     @Test
     void traceOfAWriteRunDeletesItsImageCopy() throws Exception {
         Path image = Files.createTempFile("mpageviz-tracecopy-", ".img");
