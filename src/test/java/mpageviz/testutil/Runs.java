@@ -26,6 +26,15 @@ public final class Runs {
         }
     }
 
+    /** A quiet run's whole result (summary, return value, image). */
+    public static Runner.Result result(Layout layout) {
+        try {
+            return Runner.run(layout, Runner.Options.quiet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A traced run: its events and its summary. */
     public static Trace trace(Layout layout) {
         try {
