@@ -294,8 +294,8 @@ class WriteBranchTest {
     void w10_noBoundary_keepsBioUntilTheGapAtTheIndirectBlock() {
         Summary s = Runs.summary(indirectLayout(false));
 
-        assertEquals(List.of(writeBio(400, "not-contiguous-with-bio", vecs(0, 2)), writeBio(426, "end-of-call", vec(3))),
-                s.submissions());
+        assertEquals(List.of(writeBio(400, "not-contiguous-with-bio", vecs(0, 2)),
+                writeBio(426, "end-of-call", vec(3))), s.submissions());
         assertEquals(List.of(write(400, 24, "bio"), write(426, 8, "bio")), s.requests());
     }
 
