@@ -224,6 +224,25 @@ class ReadBranchTest {
                 page(1, flags("error"), PageBytes.fresh(4096, KB).blocks(1, 201, 202, 203))), s.pages());
     }
 
+    // R4 (metadata): the indirect block 108 cannot be read (bad sectors): get_block fails with EIO. The pending
+    // bio was already sent (boundary); block_read_full_page asks again for each buffer, and each ask re-reads the
+    // still-not-uptodate indirect block, which fails again.
+    @Test
+    void r4_indirectBlockReadFails_fallsBackAndEachBufferRetriesTheRead() {
+        Layout l = layout().size(12 * KB).extent(0, 100, 8).extent(8, 109, 4).boundary(7)
+                .metadata(108, 8, 11, false, false).badSectors(216, 2).run(RunSpec.readpages(0, 3)).build();
+        Summary s = Runs.summary(l);
+
+        assertEquals(List.of(readBio(200, "boundary", vec(0), vec(1)), meta(108), fallback(2, "get-block-error"),
+                meta(108), meta(108), meta(108), meta(108)), s.submissions());
+        assertEquals(List.of(read(200, 18, "bio", "meta"), read(216, 2, "meta"), read(216, 2, "meta"),
+                read(216, 2, "meta"), read(216, 2, "meta")), s.requests());
+        assertEquals(List.of(page(0, MAPPED_UPTODATE, ofBlocks(100, 101, 102, 103)),
+                page(1, MAPPED_UPTODATE, ofBlocks(104, 105, 106, 107)),
+                page(2, flags("error"), PageBytes.fresh(4096, KB))), s.pages());
+        assertEquals(new Summary.Stats(1, 5, 1, 2 + 3 * 2), s.stats());
+    }
+
     // R6, M2, M3, R19a: get_block fills L0 itself (uptodate); its mapping is kept in the page's buffer 0.
     @Test
     void r6_getBlockUptodateWithSmallBlocks_keepsThatBufferAndReadsTheRest() {
@@ -279,6 +298,8 @@ class ReadBranchTest {
                 readBh(104, 1), readBh(105, 1), readBh(300, 1), readBh(301, 1)), s.submissions());
         // Buffers 104, 105 back-merge onto the plugged bio request (ends at sector 208); 300, 301 make another.
         assertEquals(List.of(read(200, 12, "bio", "bh", "bh"), read(600, 4, "bh", "bh")), s.requests());
+        // One mpage bio, two requests, one fallback page; the head moves from sector 212 to 600.
+        assertEquals(new Summary.Stats(1, 2, 1, 388), s.stats());
         assertEquals(List.of(page(0, MAPPED_UPTODATE, ofBlocks(100, 101, 102, 103)),
                 page(1, UPTODATE, ofBlocks(104, 105, 300, 301))), s.pages());
     }

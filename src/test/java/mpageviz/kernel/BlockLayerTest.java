@@ -134,6 +134,8 @@ class BlockLayerTest {
         Summary s = Runs.summary(onePagePerBlock(20, 10).build());
 
         assertEquals(List.of(read(160, 8, "bio"), read(80, 8, "bio")), s.requests());
+        // Head travel: from the end of the first request (168) back to 80.
+        assertEquals(new Summary.Stats(2, 2, 0, 88), s.stats());
     }
 
     // ...3.8 (sortOnFlush) dispatches the plugged requests in ascending sector order.
@@ -142,6 +144,7 @@ class BlockLayerTest {
         Summary s = Runs.summary(onePagePerBlock(20, 10).blockLayer(true, true, true).build());
 
         assertEquals(List.of(read(80, 8, "bio"), read(160, 8, "bio")), s.requests());
+        assertEquals(new Summary.Stats(2, 2, 0, 72), s.stats());
     }
 
     // Requests [80, 88) and [96, 104) are plugged; the bio [88, 96) front-merges into the second one, which then

@@ -132,6 +132,17 @@ class BufferPathTest {
         assertEquals(List.of(page(0, flags("uptodate"), ofBlocks(100, 101, 300, 301))), t.summary().pages());
     }
 
+    // A buffer read that fails (bad sector under block 300): that buffer is not uptodate, PG_error is set, the
+    // page is still unlocked by the last completion and never becomes uptodate; the good buffers hold their data.
+    @Test
+    void read_bufferReadError_pageErrorAndNotUptodate() {
+        Summary s = Runs.summary(fragmentedPage().badSectors(600, 1).build());
+
+        assertEquals(List.of(read(200, 4, "bh", "bh"), read(600, 4, "bh", "bh")), s.requests());
+        PageBytes bytes = PageBytes.fresh(4096, KB).blocks(0, 100, 101).blocks(3, 301);
+        assertEquals(List.of(page(0, flags("error"), bytes)), s.pages());
+    }
+
     // get_block fails for L1: that buffer is zeroed and not uptodate; the others are read; the page ends with
     // PG_error and not uptodate.
     @Test
@@ -190,6 +201,25 @@ class BufferPathTest {
                 s.submissions());
         assertEquals(List.of(write(200, 2, "bh"), write(600, 2, "bh")), s.requests());
         assertEquals(List.of(page(0, flags("uptodate"), cached(0).zeroFrom(KB + 500))), s.pages());
+    }
+
+    // A buffer write that fails (bad sector under block 300): PG_error and AS_EIO; writeback still ends and the
+    // page is not redirtied.
+    @Test
+    void write_bufferWriteError_setsPageErrorAndAsEio() {
+        Layout l = layout().size(4 * KB).extent(0, 100, 2).extent(2, 300, 2).badSectors(600, 1)
+                .pageWithBuffers(0, List.of("uptodate", "dirty"), MUD + 100, MUD + 101, MUD + 300, MUD + 301)
+                .run(Runs.writepagesAll("none")).build();
+        Trace t = Runs.trace(l);
+        Summary s = t.summary();
+
+        assertEquals(List.of(fallback(0, "discontiguous"), writeBh(100, 0), writeBh(101, 0), writeBh(300, 0),
+                writeBh(301, 0)), s.submissions());
+        assertEquals(List.of(write(200, 4, "bh", "bh"), write(600, 4, "bh", "bh")), s.requests());
+        assertEquals(List.of(page(0, flags("error", "uptodate"), cached(0))), s.pages());
+        List<Events.MappingError> errors = Runs.events(t, Events.MappingError.class);
+        assertEquals(1, errors.size());
+        assertEquals(List.of("end_buffer_async_write", "AS_EIO"), List.of(errors.get(0).fn(), errors.get(0).flag()));
     }
 
     // get_block(create) fails with ENOSPC (no allocator) on L1: the recover path writes the mapped dirty
