@@ -153,6 +153,28 @@ class ReadBranchTest {
                 page(2, MAPPED_UPTODATE, ofBlocks(108, 109, 110, 111))), s.pages());
     }
 
+    // R2 after R7: page 1 falls back, but the extent get_block(L5) mapped (105..111) stays in map_bh, and page 2
+    // takes L8..L11 from it without asking get_block.
+    @Test
+    void r2_extentMappedByAConfusedPage_isStillReusedByTheNextPage() {
+        Layout l = layout().size(12 * KB).extent(0, 100, 4).extent(5, 105, 7).run(RunSpec.readpages(0, 3)).build();
+        Trace t = Runs.trace(l);
+        Summary s = t.summary();
+
+        // mpage: L0, L4 (hole), L5 (7 blocks); block_read_full_page: L4, L5, L6, L7; page 2: nothing.
+        assertEquals(List.of(0L, 4L, 5L, 4L, 5L, 6L, 7L), getBlockCalls(t));
+        Events.MapBhReuse reuse = Runs.events(t, Events.MapBhReuse.class).get(0);
+        assertEquals(List.of(2L, 8L, 108L, 4L), List.of(reuse.page(), reuse.logical(), reuse.block(), reuse.count()));
+        assertEquals(List.of(readBio(200, "before-fallback", vec(0)), fallback(1, "hole-then-data"),
+                readBh(105, 1), readBh(106, 1), readBh(107, 1), readBio(216, "end-of-call", vec(2))),
+                s.submissions());
+        // Page 2's bio (216..) back-merges behind the buffers' request (210..215).
+        assertEquals(List.of(read(200, 8, "bio"), read(210, 14, "bh", "bh", "bh", "bio")), s.requests());
+        assertEquals(List.of(page(0, MAPPED_UPTODATE, ofBlocks(100, 101, 102, 103)),
+                page(1, UPTODATE, PageBytes.fresh(4096, KB).blocks(1, 105, 106, 107)),
+                page(2, MAPPED_UPTODATE, ofBlocks(108, 109, 110, 111))), s.pages());
+    }
+
     // R2a, R5, R10b, R17: the cached extent ends inside page 1; get_block is asked for the rest and finds holes.
     @Test
     void r2a_extentUsedUpMidPage_getBlockMapsTheRestAndTrailingHolesMakeAPartialPage() {

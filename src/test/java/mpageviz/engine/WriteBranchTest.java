@@ -428,6 +428,19 @@ class WriteBranchTest {
         assertTrue(Runs.events(t, Events.BuffersFree.class).isEmpty());
     }
 
+    // W7a needs PageUptodate: a page that is not uptodate keeps its buffers even over the limit.
+    @Test
+    void w7a_pageNotUptodate_keepsItsBuffersOverTheLimit() {
+        LayoutBuilder b = layout().size(4 * KB).extent(0, 100, 4).bufferHeadsOverLimit()
+                .run(Runs.writepagesAll("none"));
+        b.pageWithBuffers(0, List.of("dirty"), dirtyBuffers(100));
+        Trace t = Runs.trace(b.build());
+
+        assertTrue(Runs.events(t, Events.BuffersFree.class).isEmpty());
+        assertEquals(List.of(writeBio(200, "end-of-call", vec(0))), t.summary().submissions());
+        assertEquals(List.of(page(0, List.of(), cached(0))), t.summary().pages());
+    }
+
     // W8: set_page_writeback and unlock_page happen before the bio is submitted; end_page_writeback after service.
     @Test
     void w8_writebackSetBeforeSubmitAndEndedByCompletion() {

@@ -128,6 +128,30 @@ class BlockLayerTest {
         assertTrue(mergeKinds(t).isEmpty());
     }
 
+    // max_segments = 2 (one segment per page): bio_get_nr_vecs = 2, bio_alloc rounds the capacity up to 4, yet
+    // bio_add_page refuses the third page on segments; the next bio cannot join the 2-segment request either.
+    @Test
+    void plug_maxSegments_limitsBiosAndMerges() {
+        Layout l = layout().size(12 * KB).extent(0, 100, 12).device(4096, 1024, 2).run(RunSpec.readpages(0, 3))
+                .build();
+        Trace t = Runs.trace(l);
+        Summary s = t.summary();
+
+        assertEquals(List.of(readBio(200, "bio-full", vec(0), vec(1)), readBio(216, "end-of-call", vec(2))),
+                s.submissions());
+        assertEquals(List.of(read(200, 16, "bio"), read(216, 8, "bio")), s.requests());
+        Events.BioAlloc a = Runs.events(t, Events.BioAlloc.class).get(0);
+        assertEquals(List.of(2, 4), List.of(a.nr(), a.maxVecs()));
+        List<String> refusals = new ArrayList<>();
+        for (Events.BioAddPage p : Runs.events(t, Events.BioAddPage.class)) {
+            if (!p.ok()) {
+                refusals.add(p.refusal());
+            }
+        }
+        assertEquals(List.of("max-segments"), refusals);
+        assertEquals(1, Runs.events(t, Events.RequestNoMerge.class).size());
+    }
+
     // 3.2–3.6 keep submission order on a single disk at flush...
     @Test
     void flush_withoutSort_keepsSubmissionOrder() {
