@@ -107,7 +107,8 @@ class BlockLayerTest {
         expected.add(read(808, 8, "bio"));
         assertEquals(expected, s.requests());
         List<Events.PlugFlush> flushes = Runs.events(t, Events.PlugFlush.class);
-        assertEquals(List.of("request-limit", "finish-plug"), List.of(flushes.get(0).reason(), flushes.get(1).reason()));
+        assertEquals(List.of("request-limit", "finish-plug"),
+                List.of(flushes.get(0).reason(), flushes.get(1).reason()));
         assertEquals(List.of(16, 2), List.of(flushes.get(0).requests(), flushes.get(1).requests()));
     }
 

@@ -154,7 +154,8 @@ class BufferPathTest {
         assertEquals(List.of(fallback(0, "get-block-error"), readBh(100, 0), readBh(102, 0), readBh(103, 0)),
                 s.submissions());
         assertEquals(List.of(read(200, 2, "bh"), read(204, 4, "bh", "bh")), s.requests());
-        assertEquals(List.of(page(0, flags("error"), PageBytes.fresh(4096, KB).blocks(0, 100).blocks(2, 102, 103))), s.pages());
+        PageBytes bytes = PageBytes.fresh(4096, KB).blocks(0, 100).blocks(2, 102, 103);
+        assertEquals(List.of(page(0, flags("error"), bytes)), s.pages());
     }
 
     // Nothing to read (error on L0, holes after it): no I/O; PG_error keeps the page from becoming uptodate.

@@ -10,17 +10,22 @@ import static mpageviz.testutil.Expected.writeBio;
 import static mpageviz.testutil.LayoutBuilder.layout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import mpageviz.layout.Layout;
 import mpageviz.layout.RunSpec;
+import mpageviz.layout.SyntheticImage;
 import mpageviz.testutil.LayoutBuilder;
 import mpageviz.testutil.PageBytes;
 import mpageviz.testutil.Runs;
 import mpageviz.trace.Events;
+import mpageviz.trace.Probe;
 import mpageviz.trace.Summary;
 import mpageviz.trace.Trace;
 
@@ -210,5 +215,130 @@ class WriteCachePagesTest {
 
         assertEquals(List.of(writeBio(208, "end-of-call", vec(1))), s.submissions());
         assertEquals(List.of(page(1, UPTODATE, cached(1))), s.pages());
+    }
+
+    // ------------------------------------------------------------------ writeback_index and tags, directly
+
+    /**
+     * write_cache_pages on its own, over dirty pages 0..{@code pages - 1}, with a writepage that records the
+     * page, runs it through writeback and unlocks it, failing on {@code failAt}.
+     */
+    private static final class Walk implements AutoCloseable {
+        final Kernel k;
+        private final BlockDevice bdev;
+        final List<Long> written = new ArrayList<>();
+        long failAt = -1;
+        long redirtyAt = -1;
+        long redirtyPage = -1;
+
+        Walk(Path dir, int pages) throws Exception {
+            Path image = Files.createTempFile(dir, "walk-", ".img");
+            SyntheticImage.write(image, 64, KB);
+            bdev = new BlockDevice(image, KB, 64, true);
+            k = new Kernel(Probe.OFF, new Kernel.Settings(4096, KB, pages * 4096L, 1024, 128, true, true, false,
+                    false, false), bdev);
+            for (long i = 0; i < pages; i++) {
+                k.addCachedPage(i, PageFlag.bits(List.of("uptodate", "dirty")));
+            }
+        }
+
+        int run(WritebackControl wbc) {
+            return new Writeback(k).writeCachePages(wbc, (page, w) -> {
+                written.add(page.index);
+                if (page.index == redirtyAt) {
+                    // Someone dirties another page while the walk is running.
+                    Page other = k.mapping.find(redirtyPage);
+                    other.set("test", PageFlag.DIRTY);
+                    other.tagDirty = true;
+                }
+                if (page.index == failAt) {
+                    page.unlock("test");
+                    return -Errno.EIO;
+                }
+                k.bufferIo.setPageWriteback(page);
+                page.unlock("test");
+                k.bufferIo.endPageWriteback(page);
+                return 0;
+            });
+        }
+
+        @Override
+        public void close() throws Exception {
+            bdev.close();
+        }
+    }
+
+    private static WritebackControl cyclic(boolean all, long nrToWrite) {
+        return new WritebackControl(all, nrToWrite, 0, WritebackControl.LLONG_MAX, true);
+    }
+
+    // Cyclic: writeback_index = done_index, the index of the last page examined (not the one after it).
+    @Test
+    void writebackIndex_cyclic_isTheLastPageExamined(@TempDir Path dir) throws Exception {
+        try (Walk w = new Walk(dir, 4)) {
+            w.k.mapping.writebackIndex = 2;
+            w.run(cyclic(false, Long.MAX_VALUE));
+
+            assertEquals(List.of(2L, 3L, 0L, 1L), w.written);
+            assertEquals(1, w.k.mapping.writebackIndex);
+        }
+    }
+
+    // Budget exhausted (WB_SYNC_NONE): the walk stops and writeback_index stays at the page just written.
+    @Test
+    void writebackIndex_cyclicBudget_staysOnTheLastPageWritten(@TempDir Path dir) throws Exception {
+        try (Walk w = new Walk(dir, 4)) {
+            w.k.mapping.writebackIndex = 2;
+            w.run(cyclic(false, 1));
+
+            assertEquals(List.of(2L), w.written);
+            assertEquals(2, w.k.mapping.writebackIndex);
+        }
+    }
+
+    // An error stops the walk, returns the error, and moves writeback_index past the failing page.
+    @Test
+    void writebackIndex_error_pointsPastTheFailingPage(@TempDir Path dir) throws Exception {
+        try (Walk w = new Walk(dir, 4)) {
+            w.failAt = 1;
+            int ret = w.run(new WritebackControl(false, Long.MAX_VALUE, 0, WritebackControl.LLONG_MAX, false));
+
+            assertEquals(-Errno.EIO, ret);
+            assertEquals(List.of(0L, 1L), w.written);
+            assertEquals(2, w.k.mapping.writebackIndex);
+        }
+    }
+
+    // A ranged (not whole-file, not cyclic) walk leaves writeback_index alone.
+    @Test
+    void writebackIndex_rangedWalk_isNotUpdated(@TempDir Path dir) throws Exception {
+        try (Walk w = new Walk(dir, 4)) {
+            w.k.mapping.writebackIndex = 3;
+            w.run(new WritebackControl(false, Long.MAX_VALUE, 4096, 2 * 4096 - 1, false));
+
+            assertEquals(List.of(1L), w.written);
+            assertEquals(3, w.k.mapping.writebackIndex);
+        }
+    }
+
+    // WB_SYNC_ALL tags the pages to write (TOWRITE) first: a page dirtied during the walk is left for later,
+    // while WB_SYNC_NONE, which looks pages up by the DIRTY tag, writes it in the same walk.
+    @Test
+    void tagging_all_ignoresPagesDirtiedDuringTheWalk(@TempDir Path dir) throws Exception {
+        assertEquals(List.of(0L, 1L, 2L), walkRedirtyingPage3(dir, true));
+        assertEquals(List.of(0L, 1L, 2L, 3L), walkRedirtyingPage3(dir, false));
+    }
+
+    /** Pages 0..2 dirty, page 3 clean until page 0 is written; the pages the walk wrote. */
+    private static List<Long> walkRedirtyingPage3(Path dir, boolean syncAll) throws Exception {
+        try (Walk w = new Walk(dir, 4)) {
+            Page p3 = w.k.mapping.find(3);
+            p3.clear("test", PageFlag.DIRTY);
+            p3.tagDirty = false;
+            w.redirtyAt = 0;
+            w.redirtyPage = 3;
+            w.run(new WritebackControl(syncAll, Long.MAX_VALUE, 0, WritebackControl.LLONG_MAX, false));
+            return w.written;
+        }
     }
 }
