@@ -385,6 +385,17 @@ class ReadBranchTest {
                 page(2, MAPPED_UPTODATE, PageBytes.fresh(4096, 4096).blocks(0, 52))), s.pages());
     }
 
+    // R12 not taken: with 1 KiB blocks (blocks_per_page = 4) cleancache is never asked, even for a page it holds.
+    @Test
+    void r12_smallBlocks_cleancacheIsNotConsulted() {
+        Layout l = layout().size(4 * KB).extent(0, 100, 4).cleancache(0).run(RunSpec.readpages(0, 1)).build();
+        Summary s = Runs.summary(l);
+
+        assertEquals(List.of(readBio(200, "end-of-call", vec(0))), s.submissions());
+        assertEquals(List.of(read(200, 8, "bio")), s.requests());
+        assertEquals(List.of(page(0, MAPPED_UPTODATE, ofBlocks(100, 101, 102, 103))), s.pages());
+    }
+
     // R13, R14: page 1 starts elsewhere on disk: the pending bio is sent and a new one allocated.
     @Test
     void r13_nextPageNotAdjacent_sendsPendingBio() {

@@ -289,6 +289,18 @@ class WriteBranchTest {
         assertEquals(List.of(write(400, 34, "bio", "bh", "bio")), s.requests());
     }
 
+    // W9a not taken: the block after the boundary block is cached but clean: write_boundary_block writes nothing.
+    @Test
+    void w9a_cleanIndirectBlock_isNotWritten() {
+        Layout l = layout().size(16 * KB).extent(0, 200, 12).extent(12, 213, 4).boundary(11)
+                .metadata(212, 12, 267, true, false).dirtyPages(0, 3).run(Runs.writepagesAll("none")).build();
+        Summary s = Runs.summary(l);
+
+        assertEquals(List.of(writeBio(400, "boundary", vecs(0, 2)), writeBio(426, "end-of-call", vec(3))),
+                s.submissions());
+        assertEquals(List.of(write(400, 24, "bio"), write(426, 8, "bio")), s.requests());
+    }
+
     // W10, W4 (contrast to W9): without BH_Boundary the indirect block is not written and the data splits in two.
     @Test
     void w10_noBoundary_keepsBioUntilTheGapAtTheIndirectBlock() {
