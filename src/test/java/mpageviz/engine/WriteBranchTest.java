@@ -166,6 +166,19 @@ class WriteBranchTest {
         assertEquals(List.of(write(200, 2, "bh"), write(204, 4, "bh", "bh")), s.requests());
     }
 
+    // W1e, the other half: a mapped dirty buffer that is not uptodate also sends the page to writepage, which
+    // writes every dirty mapped buffer (here all four, merged into one request).
+    @Test
+    void w1e_mappedDirtyBufferNotUptodate_fallsBack() {
+        LayoutBuilder b = layout().size(4 * KB).extent(0, 100, 4).run(Runs.writepagesAll("none"));
+        withDirtyBuffers(b, 0, MUD + 100, "mapped,dirty@101", MUD + 102, MUD + 103);
+        Summary s = Runs.summary(b.build());
+
+        assertEquals(List.of(fallback(0, "buffer-not-dirty-or-uptodate"), writeBh(100, 0), writeBh(101, 0),
+                writeBh(102, 0), writeBh(103, 0)), s.submissions());
+        assertEquals(List.of(write(200, 8, times(4, "bh"))), s.requests());
+    }
+
     // W1f: buffers not physically contiguous within the page.
     @Test
     void w1f_discontiguousBuffers_fallBack() {
