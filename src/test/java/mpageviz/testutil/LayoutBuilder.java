@@ -89,6 +89,14 @@ public final class LayoutBuilder {
         return this;
     }
 
+    /** Pages {@code first..last} in the cache, uptodate and dirty, without buffers (mmap-dirtied pages). */
+    public LayoutBuilder dirtyPages(long first, long last) {
+        for (long i = first; i <= last; i++) {
+            page(i, "uptodate", "dirty");
+        }
+        return this;
+    }
+
     public LayoutBuilder alreadyCached(long index) {
         pageCache.add(new Layout.PageSpec(index, List.of(), null, true));
         return this;
