@@ -18,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import mpageviz.kernel.BhState;
@@ -550,11 +549,6 @@ class WriteBranchTest {
     // MW1: mpage_writepages(mapping, wbc, NULL) is generic_writepages: every page goes to ->writepage
     // (block_write_full_page), one submit_bh per dirty buffer, and no mpage bio is ever built.
     @Test
-    @Disabled("BUG: MPage.writepages has no get_block == NULL branch (mpage.c lines 681-682: `if (!get_block) ret ="
-            + " generic_writepages(mapping, wbc);`). Expected for a page with 4 mapped dirty buffers: 4 submit_bh"
-            + " writes (bh 100..103), no bio; actual: __mpage_writepage runs anyway and builds an mpage bio"
-            + " (bio write sector 200, vecs [[0,4096]], end-of-call); a page without buffers would NPE on"
-            + " getBlock.getBlock")
     void mw1_nullGetBlock_usesGenericWritepages() throws Exception {
         LayoutBuilder b = layout().size(4 * KB).extent(0, 100, 4).run(Runs.writepagesAll("none"));
         withDirtyBuffers(b, 0, dirtyBuffers(100));

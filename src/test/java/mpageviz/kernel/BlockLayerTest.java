@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import mpageviz.layout.Layout;
@@ -192,11 +191,6 @@ class BlockLayerTest {
     // A request that refused a merge (REQ_NOMERGE) is not mergeable as the incoming request of an insert-time
     // merge either (attempt_merge checks rq_mergeable on both). Sorted flush: [72,80), [80,96) no-merge, [96,112).
     @Test
-    @Disabled("BUG: BlockLayer.insertMergeCandidate checks noMerge only on the queued request, not on the one being"
-            + " inserted. Kernel 3.6 elv_attempt_insert_merge -> blk_attempt_req_merge -> attempt_merge returns 0"
-            + " when !rq_mergeable(next), and the request [80,96) has REQ_NOMERGE (set by ll_back_merge_fn when"
-            + " [96,112) was refused on max_sectors=24). Expected requests read 72/8, read 80/16, read 96/16;"
-            + " actual read 72/24 [bio,bio], read 96/16")
     void flush_insertMerge_refusesAnIncomingNoMergeRequest() {
         Layout l = layout().geometry(PAGE, PAGE).size(5 * PAGE).extent(0, 10, 4).extent(4, 9, 1).boundary(1)
                 .device(4096, 24, 128).blockLayer(true, true, true).run(RunSpec.readpages(0, 5)).build();
