@@ -1,6 +1,9 @@
 package mpageviz;
 
+import javafx.application.Application;
+
 import mpageviz.cli.Cli;
+import mpageviz.ui.MpageVizApp;
 
 /**
  * Entry point. A plain class, not an Application, so that the jar starts with JavaFX on the class path: with a
@@ -14,6 +17,6 @@ public final class Main {
         if (args.length > 0) {
             System.exit(new Cli(System.out, System.err).execute(args));
         }
-        System.exit(new Cli(System.out, System.err).execute(new String[] {"demo"}));
+        Application.launch(MpageVizApp.class, args);
     }
 }

@@ -285,10 +285,11 @@ public final class PlaybackModel {
         for (int i = searchFrom; i < n; i++) {
             Event e = session.trace().get(i);
             if (pendingSearch.test(e)) {
+                boolean atBreakpoint = pendingStopsAtBreakpoints;
                 clearPending();
                 seek(i + 1);
                 requestLookahead();
-                if (pendingStopsAtBreakpoints) {
+                if (atBreakpoint) {
                     status.set("stopped at " + describeHit(e));
                 }
                 return;

@@ -1,0 +1,101 @@
+package mpageviz.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+
+/**
+ * One-shot work off the FX thread (loading, importing, exporting): a {@link Task} whose results come back on the
+ * FX thread. The job running now is observable so the status bar can show its progress. Tests use
+ * {@link #synchronous()}, which runs everything at once on the calling thread.
+ */
+public class Jobs {
+    private final ExecutorService executor;
+    private final ReadOnlyObjectWrapper<Task<?>> current = new ReadOnlyObjectWrapper<>(this, "current");
+
+    protected Jobs(ExecutorService executor) {
+        this.executor = executor;
+    }
+
+    public static Jobs background() {
+        return new Jobs(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "mpage-jobs");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** Runs every job on the calling thread, handlers included (tests). */
+    public static Jobs synchronous() {
+        return new Jobs(null);
+    }
+
+    public ReadOnlyObjectProperty<Task<?>> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    /** Work that reports progress through the task it is given. */
+    public interface Work<T> {
+        T run(Task<T> task) throws Exception;
+    }
+
+    public <T> Task<T> submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateTitle(title);
+                updateMessage(title);
+                return work.run(this);
+            }
+
+            /** Lets the work report progress and messages (Task keeps these protected). */
+            @Override
+            public void updateProgress(long done, long max) {
+                super.updateProgress(done, max);
+            }
+        };
+        if (executor == null) {
+            T value;
+            try {
+                value = work.run(task);
+            } catch (Throwable t) {
+                onFailure.accept(t);
+                return task;
+            }
+            onSuccess.accept(value);
+            return task;
+        }
+        task.setOnSucceeded(e -> {
+            current.set(null);
+            onSuccess.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            current.set(null);
+            onFailure.accept(task.getException());
+        });
+        task.setOnCancelled(e -> current.set(null));
+        current.set(task);
+        executor.submit(task);
+        return task;
+    }
+
+    /** A callable as work that reports nothing. */
+    public static <T> Work<T> plain(Callable<T> c) {
+        return task -> c.call();
+    }
+
+    /** Runs on the FX thread later (or now, when already there and synchronous). */
+    public void later(Runnable r) {
+        if (executor == null || Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+}

@@ -1,0 +1,761 @@
+package mpageviz.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.prefs.Preferences;
+
+import javafx.animation.AnimationTimer;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+
+import org.controlsfx.control.StatusBar;
+import org.controlsfx.dialog.ExceptionDialog;
+
+import mpageviz.layout.Layout;
+import mpageviz.layout.LayoutException;
+import mpageviz.layout.LayoutReader;
+import mpageviz.trace.Event;
+import mpageviz.trace.Trace;
+import mpageviz.trace.TraceFile;
+import mpageviz.ui.anim.Animations;
+import mpageviz.ui.canvas.Palette;
+import mpageviz.ui.dialog.HelpDialog;
+import mpageviz.ui.dialog.RunDialog;
+import mpageviz.ui.panel.BioPanelController;
+import mpageviz.ui.panel.BlockLayerPanelController;
+import mpageviz.ui.panel.DiskPanelController;
+import mpageviz.ui.panel.EventLogPanelController;
+import mpageviz.ui.panel.FileMapPanelController;
+import mpageviz.ui.panel.NarrationPanelController;
+import mpageviz.ui.panel.PageCachePanelController;
+import mpageviz.ui.panel.RunPanel;
+import mpageviz.ui.panel.StatsPanelController;
+import mpageviz.view.PageBytes;
+import mpageviz.view.RunState;
+
+/**
+ * The main window: menus, the transport bar and scrubber, the panels, the status bar and the keys. It wires
+ * panels to the {@link PlaybackModel} and loads runs; every panel draws from the state at the cursor.
+ */
+public final class MainWindowController extends FxmlPart<BorderPane> {
+    public static final String[] THEMES = {"theme-light.css", "theme-dark.css", "theme-projector.css"};
+    private static final int MAX_RECENT = 8;
+
+    @FXML private BorderPane mainWindow;
+    @FXML private Menu recentMenu;
+    @FXML private Menu samplesMenu;
+    @FXML private Menu savePanelPngMenu;
+    @FXML private Menu breakpointsMenu;
+    @FXML private ToggleGroup themeGroup;
+    @FXML private RadioMenuItem lightThemeItem;
+    @FXML private RadioMenuItem darkThemeItem;
+    @FXML private RadioMenuItem projectorThemeItem;
+    @FXML private CheckMenuItem animationsItem;
+    @FXML private Button toStartButton;
+    @FXML private Button bioBackButton;
+    @FXML private Button pageBackButton;
+    @FXML private Button getBlockBackButton;
+    @FXML private Button stepBackButton;
+    @FXML private Button playButton;
+    @FXML private Button stepForwardButton;
+    @FXML private Button getBlockForwardButton;
+    @FXML private Button pageForwardButton;
+    @FXML private Button bioForwardButton;
+    @FXML private Button toEndButton;
+    @FXML private Button continueButton;
+    @FXML private Slider speedSlider;
+    @FXML private Label speedLabel;
+    @FXML private Label stepLabel;
+    @FXML private VBox leftColumn;
+    @FXML private VBox middleColumn;
+    @FXML private VBox rightColumn;
+    @FXML private Slider scrubber;
+    @FXML private Label runTitleLabel;
+    @FXML private StatusBar statusBar;
+
+    private final PlaybackModel model;
+    private final Jobs jobs;
+    private final Selection selection = new Selection();
+    private final Palette palette;
+    private final List<RunPanel> panels = new ArrayList<>();
+    private final PageCachePanelController pageCachePanel;
+    private final FileMapPanelController fileMapPanel;
+    private final BioPanelController bioPanel;
+    private final BlockLayerPanelController blockLayerPanel;
+    private final DiskPanelController diskPanel;
+    private final NarrationPanelController narrationPanel;
+    private final EventLogPanelController eventLogPanel;
+    private final StatsPanelController statsPanel;
+    private final AnimationTimer poller;
+    private final Preferences prefs = Preferences.userRoot().node("mpage-visualizer");
+    private boolean scrubbing;
+    private Path layoutFile;
+    private Path image;
+    private String runName = "";
+
+    public MainWindowController(PlaybackModel model, Jobs jobs) {
+        super("MainWindow.fxml");
+        this.model = model;
+        this.jobs = jobs;
+        this.palette = new Palette(leftColumn);
+        fileMapPanel = add(leftColumn, new FileMapPanelController(selection, palette), false);
+        pageCachePanel = add(leftColumn, new PageCachePanelController(selection, palette), true);
+        bioPanel = add(middleColumn, new BioPanelController(selection), false);
+        blockLayerPanel = add(middleColumn, new BlockLayerPanelController(selection), true);
+        diskPanel = add(middleColumn, new DiskPanelController(selection, palette), true);
+        narrationPanel = add(rightColumn, new NarrationPanelController(model), true);
+        eventLogPanel = add(rightColumn, new EventLogPanelController(model), true);
+        statsPanel = add(rightColumn, new StatsPanelController(selection), false);
+        wireTransport();
+        wireMenus();
+        model.stateProperty().addListener((o, before, after) -> {
+            if (after != null) {
+                renderAll(after, before);
+            }
+        });
+        selection.pageProperty().addListener(o -> renderAll(model.getState(), null));
+        selection.requestProperty().addListener(o -> renderAll(model.getState(), null));
+        poller = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                model.poll();
+            }
+        };
+    }
+
+    private <T extends FxmlPart<? extends Region> & RunPanel> T add(VBox column, T panel, boolean grow) {
+        column.getChildren().add(panel.getRoot());
+        if (grow) {
+            VBox.setVgrow(panel.getRoot(), Priority.ALWAYS);
+        }
+        panels.add(panel);
+        return panel;
+    }
+
+    /** Installs keys and the poller once the window has a scene. */
+    public void attach(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        applyTheme(prefs.get("theme", THEMES[0]));
+        poller.start();
+    }
+
+    public PlaybackModel model() {
+        return model;
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    public PageCachePanelController pageCachePanel() {
+        return pageCachePanel;
+    }
+
+    public NarrationPanelController narrationPanel() {
+        return narrationPanel;
+    }
+
+    public EventLogPanelController eventLogPanel() {
+        return eventLogPanel;
+    }
+
+    public BioPanelController bioPanel() {
+        return bioPanel;
+    }
+
+    // ------------------------------------------------------------------ loading runs
+
+    /** Starts a live run of a layout ({@code file} null for a built-in sample) on its image or {@code image}. */
+    public void show(Layout layout, Path file, Path imageOverride, String name) {
+        Session old = model.session();
+        Session s = Session.live(layout, imageOverride, PlaybackModel.LOOKAHEAD);
+        this.layoutFile = file;
+        this.image = imageOverride;
+        this.runName = name;
+        selection.selectPage(-1);
+        selection.selectRequest(0);
+        statsPanel.setDisk(disk(layout, imageOverride));
+        model.setSession(s);
+        if (old != null) {
+            old.close();
+        }
+        runTitleLabel.setText(name + ": " + layout.title());
+        if (file != null) {
+            remember(file);
+        }
+    }
+
+    /** Replays a recorded trace; nothing runs. */
+    public void replay(Trace trace, String name) {
+        Session old = model.session();
+        this.layoutFile = null;
+        this.image = null;
+        this.runName = name;
+        statsPanel.setDisk(disk(trace.layout(), null));
+        model.setSession(Session.replay(trace));
+        if (old != null) {
+            old.close();
+        }
+        runTitleLabel.setText(name + " (replay): " + trace.layout().title());
+    }
+
+    /** Where the hex view reads disk bytes: the synthetic stamps, or the image file itself. */
+    private static PageBytes.Disk disk(Layout layout, Path imageOverride) {
+        Path img = imageOverride != null ? imageOverride : layout.device().image() == null ? null
+                : layout.baseDir() == null ? Path.of(layout.device().image())
+                : layout.baseDir().resolve(layout.device().image());
+        if (img == null) {
+            return PageBytes.synthetic(layout.geometry().blockSize());
+        }
+        return (offset, dst, off, len) -> {
+            try (var ch = java.nio.channels.FileChannel.open(img)) {
+                ch.read(java.nio.ByteBuffer.wrap(dst, off, len), offset);
+            } catch (IOException e) {
+                java.util.Arrays.fill(dst, off, off + len, (byte) '?');
+            }
+        };
+    }
+
+    /** Reads a layout file off the FX thread; a bad one is reported and the current run stays. */
+    public void openLayoutFile(Path file) {
+        jobs.submit("Reading " + file.getFileName(), Jobs.plain(() -> LayoutReader.read(file)),
+                layout -> show(layout, file, null, file.getFileName().toString()),
+                error -> showError("Cannot open " + file.getFileName(), error));
+    }
+
+    public void openSample(String name) {
+        jobs.submit("Reading sample " + name, Jobs.plain(() -> SampleCatalog.load(name)),
+                layout -> show(layout, null, null, name), error -> showError("Cannot open sample " + name, error));
+    }
+
+    public void importTraceFile(Path file) {
+        jobs.submit("Importing " + file.getFileName(), Jobs.plain(() -> TraceFile.load(file)),
+                trace -> replay(trace, file.getFileName().toString()),
+                error -> showError("Cannot import " + file.getFileName(), error));
+    }
+
+    /** Writes the whole run's trace (letting a live run finish first) to a temporary name, then renames it. */
+    public void exportTraceFile(Path file) {
+        Session s = model.session();
+        s.runToEnd();
+        jobs.submit("Exporting " + file.getFileName(), task -> {
+            while (!s.finished()) {
+                Thread.sleep(5);
+            }
+            if (s.failure() != null) {
+                throw new IOException("the run failed: " + s.failure().getMessage(), s.failure());
+            }
+            TraceFile.save(s.trace(), file);
+            return file;
+        }, f -> model.poll(), error -> showError("Cannot export the trace", error));
+    }
+
+    /** Saves a node (the window or one panel) as a PNG, through a temporary file. */
+    public void savePng(Node node, Path file) {
+        try {
+            WritableImage img = node.snapshot(null, null);
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", tmp.toFile());
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException e) {
+            showError("Cannot save " + file.getFileName(), e);
+        }
+    }
+
+    private void showError(String title, Throwable error) {
+        Throwable e = error;
+        String message = e instanceof LayoutException ? String.join("\n", ((LayoutException) e).problems())
+                : e.getMessage() == null ? e.toString() : e.getMessage();
+        model.pause();
+        statusBar.setText(title + ": " + message.lines().findFirst().orElse(""));
+        ExceptionDialog dialog = new ExceptionDialog(e);
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.setContentText(message);
+        dialog.initOwner(window());
+        dialog.getDialogPane().setId("errorDialog");
+        dialog.show();
+    }
+
+    private Window window() {
+        return mainWindow.getScene() == null ? null : mainWindow.getScene().getWindow();
+    }
+
+    // ------------------------------------------------------------------ rendering
+
+    private void renderAll(RunState s, RunState before) {
+        if (s == null) {
+            return;
+        }
+        for (RunPanel p : panels) {
+            p.render(s);
+        }
+        stepLabel.setText("step " + s.step() + " / " + model.availableProperty().get()
+                + (model.finishedProperty().get() ? "" : "+"));
+        if (!scrubbing) {
+            scrubbing = true;
+            scrubber.setValue(s.step());
+            scrubbing = false;
+        }
+        if (before != null && s.step() == before.step() + 1 && animationsItem.isSelected()) {
+            Node target = animationTarget(s.event());
+            if (target != null) {
+                Animations.flash(target, Animations.durationFor(model.speedProperty().get())).play();
+            }
+        }
+    }
+
+    /** The panel an event's effect is seen in, for the cause-and-effect flash. */
+    private Node animationTarget(Event e) {
+        if (e == null) {
+            return null;
+        }
+        switch (e.kind()) {
+            case "bio-add-page":
+            case "bio-alloc":
+                return bioPanel.getRoot();
+            case "bio-submit":
+            case "request-new":
+            case "request-merge":
+            case "plug-flush":
+            case "request-queue":
+            case "elevator-merge":
+                return blockLayerPanel.getRoot();
+            case "request-serve":
+                return diskPanel.getRoot();
+            case "page-flags":
+            case "buffer-state":
+            case "buffers-create":
+            case "page-data":
+                return pageCachePanel.getRoot();
+            case "get-block":
+            case "map-bh-reuse":
+                return fileMapPanel.getRoot();
+            default:
+                return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ transport
+
+    private void wireTransport() {
+        stepBackButton.disableProperty().bind(model.canStepBackProperty().not());
+        toStartButton.disableProperty().bind(model.canStepBackProperty().not());
+        pageBackButton.disableProperty().bind(model.canStepBackProperty().not());
+        bioBackButton.disableProperty().bind(model.canStepBackProperty().not());
+        getBlockBackButton.disableProperty().bind(model.canStepBackProperty().not());
+        stepForwardButton.disableProperty().bind(model.canStepForwardProperty().not());
+        pageForwardButton.disableProperty().bind(model.canStepForwardProperty().not());
+        bioForwardButton.disableProperty().bind(model.canStepForwardProperty().not());
+        getBlockForwardButton.disableProperty().bind(model.canStepForwardProperty().not());
+        toEndButton.disableProperty().bind(model.canStepForwardProperty().not());
+        continueButton.disableProperty().bind(model.canStepForwardProperty().not());
+        model.playingProperty().addListener((o, a, b) -> playButton.setText(b ? "⏸ Pause" : "▶ Play"));
+        // The speed slider is logarithmic: 0.25 to 60 steps per second.
+        speedSlider.setValue(toSlider(model.speedProperty().get()));
+        speedSlider.valueProperty().addListener((o, a, b) -> model.speedProperty().set(fromSlider(b.doubleValue())));
+        model.speedProperty().addListener((o, a, b) -> speedLabel.setText(String.format("%.2g/s", b.doubleValue())));
+        speedLabel.setText(String.format("%.2g/s", model.speedProperty().get()));
+        scrubber.maxProperty().bind(model.availableProperty());
+        scrubber.setBlockIncrement(1);
+        scrubber.valueProperty().addListener((o, a, b) -> {
+            if (!scrubbing) {
+                scrubbing = true;
+                model.pause();
+                model.seek((int) Math.round(b.doubleValue()));
+                scrubbing = false;
+            }
+        });
+        model.availableProperty().addListener(o -> stepLabel.setText("step " + model.getStep() + " / "
+                + model.availableProperty().get() + (model.finishedProperty().get() ? "" : "+")));
+        model.statusProperty().addListener((o, a, b) -> statusBar.setText(b.isEmpty() ? hint() : b));
+        statusBar.setText(hint());
+        jobs.currentProperty().addListener((o, a, task) -> {
+            statusBar.progressProperty().unbind();
+            if (task != null) {
+                statusBar.progressProperty().bind(task.progressProperty());
+                statusBar.setText(task.getTitle());
+            } else {
+                statusBar.setProgress(0);
+            }
+        });
+    }
+
+    static double fromSlider(double v) {
+        return PlaybackModel.MIN_SPEED * Math.pow(PlaybackModel.MAX_SPEED / PlaybackModel.MIN_SPEED, v);
+    }
+
+    static double toSlider(double speed) {
+        return Math.log(speed / PlaybackModel.MIN_SPEED) / Math.log(PlaybackModel.MAX_SPEED / PlaybackModel.MIN_SPEED);
+    }
+
+    static String hint() {
+        return "Space play/pause   \u2190 \u2192 step   Shift page   Ctrl bio   Alt get_block   Home/End   F5 to "
+                + "breakpoint   F1 help";
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl) {
+            return;
+        }
+        boolean handled = true;
+        KeyCode code = e.getCode();
+        if (code == KeyCode.SPACE) {
+            model.togglePlay();
+        } else if (code == KeyCode.RIGHT) {
+            move(e, true);
+        } else if (code == KeyCode.LEFT) {
+            move(e, false);
+        } else if (code == KeyCode.HOME) {
+            model.toStart();
+        } else if (code == KeyCode.END) {
+            model.toEnd();
+        } else if (code == KeyCode.F5) {
+            model.continueToBreakpoint();
+        } else if (code == KeyCode.F1) {
+            showHelp();
+        } else {
+            handled = false;
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    private void move(KeyEvent e, boolean forward) {
+        Predicate<Event> what = e.isShortcutDown() ? PlaybackModel.BIO : e.isShiftDown() ? PlaybackModel.PAGE
+                : e.isAltDown() ? PlaybackModel.GET_BLOCK : null;
+        if (what == null) {
+            if (forward) {
+                model.stepForward();
+            } else {
+                model.stepBack();
+            }
+        } else if (forward) {
+            model.forwardTo(what);
+        } else {
+            model.backTo(what);
+        }
+    }
+
+    @FXML private void toStart() {
+        model.toStart();
+    }
+
+    @FXML private void bioBack() {
+        model.backTo(PlaybackModel.BIO);
+    }
+
+    @FXML private void pageBack() {
+        model.backTo(PlaybackModel.PAGE);
+    }
+
+    @FXML private void getBlockBack() {
+        model.backTo(PlaybackModel.GET_BLOCK);
+    }
+
+    @FXML private void stepBack() {
+        model.stepBack();
+    }
+
+    @FXML private void togglePlay() {
+        model.togglePlay();
+    }
+
+    @FXML private void stepForward() {
+        model.stepForward();
+    }
+
+    @FXML private void getBlockForward() {
+        model.forwardTo(PlaybackModel.GET_BLOCK);
+    }
+
+    @FXML private void pageForward() {
+        model.forwardTo(PlaybackModel.PAGE);
+    }
+
+    @FXML private void bioForward() {
+        model.forwardTo(PlaybackModel.BIO);
+    }
+
+    @FXML private void toEnd() {
+        model.toEnd();
+    }
+
+    @FXML private void continueToBreakpoint() {
+        model.continueToBreakpoint();
+    }
+
+    // ------------------------------------------------------------------ menus
+
+    private void wireMenus() {
+        for (SampleCatalog.Sample s : SampleCatalog.list()) {
+            MenuItem item = new MenuItem(s.name().replace(".layout.json", "") + "  \u2014  " + s.title());
+            item.setId("sample-" + s.name());
+            item.setOnAction(e -> openSample(s.name()));
+            samplesMenu.getItems().add(item);
+        }
+        rebuildRecent();
+        addPanelPng("page cache", pageCachePanel.getRoot());
+        addPanelPng("file map", fileMapPanel.getRoot());
+        addPanelPng("BIO", bioPanel.getRoot());
+        addPanelPng("block layer", blockLayerPanel.getRoot());
+        addPanelPng("disk", diskPanel.getRoot());
+        addPanelPng("narration", narrationPanel.getRoot());
+        addPanelPng("stats", statsPanel.getRoot());
+        lightThemeItem.setUserData(THEMES[0]);
+        darkThemeItem.setUserData(THEMES[1]);
+        projectorThemeItem.setUserData(THEMES[2]);
+        themeGroup.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                applyTheme((String) b.getUserData());
+            }
+        });
+        buildBreakpointsMenu();
+        findItem("openLayoutItem").setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        findItem("importTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        findItem("exportTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        findItem("rerunItem").setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
+        findItem("quitItem").setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+    }
+
+    private MenuItem findItem(String id) {
+        for (Menu m : ((javafx.scene.control.MenuBar) mainWindow.lookup("#menuBar")).getMenus()) {
+            for (MenuItem i : m.getItems()) {
+                if (id.equals(i.getId())) {
+                    return i;
+                }
+            }
+        }
+        throw new IllegalStateException("no menu item " + id);
+    }
+
+    private void addPanelPng(String name, Node node) {
+        MenuItem item = new MenuItem(name + "...");
+        item.setOnAction(e -> {
+            Path f = chooseSave("Save the " + name + " panel as PNG", "png", name.replace(' ', '-') + ".png");
+            if (f != null) {
+                savePng(node, f);
+            }
+        });
+        savePanelPngMenu.getItems().add(item);
+    }
+
+    private void buildBreakpointsMenu() {
+        breakpointsMenu.getItems().clear();
+        addBreakpointItem(Breakpoint.fallback(null), "breakAnyFallback");
+        Menu byReason = new Menu("Fallback with reason");
+        for (String r : new String[] {"page-has-buffers", "get-block-error", "get-block-uptodate", "hole-then-data",
+                "discontiguous", "cleancache-hit", "bio-alloc-failed", "unmapped-dirty-buffer",
+                "buffer-not-dirty-or-uptodate", "all-buffers-unmapped", "beyond-eof"}) {
+            byReason.getItems().add(breakpointItem(Breakpoint.fallback(r), "breakFallback-" + r));
+        }
+        breakpointsMenu.getItems().add(byReason);
+        addBreakpointItem(Breakpoint.bioSubmit(null), "breakAnyBio");
+        Menu bioReason = new Menu("Bio sent with reason");
+        for (String r : new String[] {"not-contiguous-with-bio", "bio-full", "boundary", "partial-page",
+                "before-fallback", "end-of-call"}) {
+            bioReason.getItems().add(breakpointItem(Breakpoint.bioSubmit(r), "breakBio-" + r));
+        }
+        breakpointsMenu.getItems().add(bioReason);
+        addBreakpointItem(Breakpoint.error(), "breakError");
+        MenuItem page = new MenuItem("On a page...");
+        page.setOnAction(e -> askNumber("Break on a page", "Page index:").ifPresent(n -> {
+            addBreakpointItem(Breakpoint.page(n), "breakPage-" + n).setSelected(true);
+        }));
+        MenuItem block = new MenuItem("On a disk block...");
+        block.setOnAction(e -> askNumber("Break when the disk serves a block", "Disk block:").ifPresent(n -> {
+            int bs = model.session().layout().geometry().blockSize();
+            addBreakpointItem(Breakpoint.diskBlock(n, bs), "breakBlock-" + n).setSelected(true);
+        }));
+        MenuItem clear = new MenuItem("Clear all breakpoints");
+        clear.setOnAction(e -> {
+            model.breakpoints().clear();
+            buildBreakpointsMenu();
+        });
+        breakpointsMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), page, block, clear);
+    }
+
+    private CheckMenuItem addBreakpointItem(Breakpoint b, String id) {
+        CheckMenuItem item = breakpointItem(b, id);
+        breakpointsMenu.getItems().add(item);
+        return item;
+    }
+
+    private CheckMenuItem breakpointItem(Breakpoint b, String id) {
+        CheckMenuItem item = new CheckMenuItem(b.label());
+        item.setId(id);
+        item.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                model.breakpoints().add(b);
+            } else {
+                model.breakpoints().remove(b);
+            }
+        });
+        return item;
+    }
+
+    private java.util.Optional<Long> askNumber(String title, String prompt) {
+        TextInputDialog d = new TextInputDialog();
+        d.setTitle(title);
+        d.setHeaderText(title);
+        d.setContentText(prompt);
+        d.initOwner(window());
+        return d.showAndWait().flatMap(t -> {
+            try {
+                long n = Long.parseLong(t.trim());
+                return n >= 0 ? java.util.Optional.of(n) : java.util.Optional.empty();
+            } catch (NumberFormatException ex) {
+                statusBar.setText(prompt + " \u201c" + t + "\u201d is not a number");
+                return java.util.Optional.empty();
+            }
+        });
+    }
+
+    /** Swaps the theme sheet (base.css stays) and redraws. */
+    public void applyTheme(String theme) {
+        Scene scene = mainWindow.getScene();
+        if (scene == null) {
+            return;
+        }
+        scene.getStylesheets().setAll(Resources.stylesheet("base.css"), Resources.stylesheet(theme));
+        prefs.put("theme", theme);
+        for (javafx.scene.control.Toggle t : themeGroup.getToggles()) {
+            if (theme.equals(t.getUserData())) {
+                t.setSelected(true);
+            }
+        }
+        mainWindow.applyCss();
+        palette.refresh();
+        renderAll(model.getState(), null);
+    }
+
+    private void remember(Path file) {
+        List<String> recent = new ArrayList<>(List.of(prefs.get("recent", "").split("\n")));
+        recent.removeIf(s -> s.isBlank() || s.equals(file.toAbsolutePath().toString()));
+        recent.add(0, file.toAbsolutePath().toString());
+        while (recent.size() > MAX_RECENT) {
+            recent.remove(recent.size() - 1);
+        }
+        prefs.put("recent", String.join("\n", recent));
+        rebuildRecent();
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        for (String s : prefs.get("recent", "").split("\n")) {
+            if (!s.isBlank()) {
+                MenuItem item = new MenuItem(s);
+                item.setOnAction(e -> openLayoutFile(Path.of(s)));
+                recentMenu.getItems().add(item);
+            }
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private Path chooseOpen(String title, String... extensions) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        for (String ext : extensions) {
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext, "*" + ext));
+        }
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("all files", "*"));
+        java.io.File f = fc.showOpenDialog(window());
+        return f == null ? null : f.toPath();
+    }
+
+    private Path chooseSave(String title, String ext, String suggested) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.setInitialFileName(suggested);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext, "*." + ext));
+        java.io.File f = fc.showSaveDialog(window());
+        return f == null ? null : f.toPath();
+    }
+
+    @FXML private void openLayout() {
+        Path f = chooseOpen("Open a layout", ".layout.json", ".json");
+        if (f != null) {
+            openLayoutFile(f);
+        }
+    }
+
+    @FXML private void openImage() {
+        Path f = chooseOpen("Run on a disk image", ".img");
+        if (f != null) {
+            Layout l = model.session().layout();
+            show(l, layoutFile, f, runName + " on " + f.getFileName());
+        }
+    }
+
+    @FXML private void importTrace() {
+        Path f = chooseOpen("Import a trace", ".trace.json", ".json");
+        if (f != null) {
+            importTraceFile(f);
+        }
+    }
+
+    @FXML private void exportTrace() {
+        Path f = chooseSave("Export the trace", "json", runName.replace(".layout.json", "") + ".trace.json");
+        if (f != null) {
+            exportTraceFile(f);
+        }
+    }
+
+    @FXML private void saveWindowPng() {
+        Path f = chooseSave("Save the window as PNG", "png", "mpage-visualizer.png");
+        if (f != null) {
+            savePng(mainWindow, f);
+        }
+    }
+
+    @FXML private void quit() {
+        javafx.application.Platform.exit();
+    }
+
+    @FXML private void rerun() {
+        show(model.session().layout(), layoutFile, image, runName);
+    }
+
+    @FXML private void editRun() {
+        new RunDialog(model.session().layout(), window()).showAndWait().ifPresent(l ->
+                show(l, null, image, runName + " (edited)"));
+    }
+
+    @FXML private void showHelp() {
+        HelpDialog d = new HelpDialog(window());
+        d.show();
+    }
+}

@@ -1,0 +1,76 @@
+package mpageviz.ui;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+import mpageviz.layout.Layout;
+import mpageviz.layout.LayoutException;
+import mpageviz.layout.LayoutReader;
+
+/** The sample layouts shipped with the application (from the jar or the build folder), with their titles. */
+public final class SampleCatalog {
+    /** One sample: its file name and title. */
+    public record Sample(String name, String title) {
+    }
+
+    private SampleCatalog() {
+    }
+
+    public static List<Sample> list() {
+        List<Sample> out = new ArrayList<>();
+        for (String name : names()) {
+            try {
+                out.add(new Sample(name, load(name).title()));
+            } catch (IOException | LayoutException e) {
+                out.add(new Sample(name, name + " (unreadable: " + e.getMessage() + ")"));
+            }
+        }
+        return out;
+    }
+
+    public static Layout load(String name) throws IOException, LayoutException {
+        try (InputStream in = SampleCatalog.class.getResourceAsStream("/samples/" + name)) {
+            if (in == null) {
+                throw new IOException("no sample " + name + " in the application");
+            }
+            return LayoutReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), null);
+        }
+    }
+
+    private static List<String> names() {
+        URL url = SampleCatalog.class.getResource("/samples/");
+        if (url == null) {
+            return List.of();
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem fs = FileSystems.newFileSystem(uri, Collections.emptyMap())) {
+                    return listDir(fs.getPath("/samples"));
+                }
+            }
+            return listDir(Path.of(uri));
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static List<String> listDir(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".layout.json")).sorted()
+                    .collect(java.util.stream.Collectors.toList());
+        }
+    }
+}

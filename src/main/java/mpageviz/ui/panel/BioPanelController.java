@@ -1,0 +1,98 @@
+package mpageviz.ui.panel;
+
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+import mpageviz.ui.FxmlPart;
+import mpageviz.ui.Selection;
+import mpageviz.view.BioView;
+import mpageviz.view.RunState;
+
+/**
+ * The bio mpage is building: its first sector, its pages as vecs, and how full it is against the three limits
+ * bio_add_page checks (vectors, max_sectors, max_segments). Between bios it shows the last one sent, and why.
+ */
+public final class BioPanelController extends FxmlPart<VBox> implements RunPanel {
+    private static final PseudoClass PARTIAL = PseudoClass.getPseudoClass("partial");
+
+    @FXML private Label bioIdLabel;
+    @FXML private Label bioSectorLabel;
+    @FXML private FlowPane bioVecsBox;
+    @FXML private ProgressBar vecsBar;
+    @FXML private ProgressBar sectorsBar;
+    @FXML private ProgressBar segmentsBar;
+    @FXML private Label vecsLabel;
+    @FXML private Label sectorsLabel;
+    @FXML private Label segmentsLabel;
+    @FXML private Label bioReasonLabel;
+
+    private final Selection selection;
+
+    public BioPanelController(Selection selection) {
+        super("BioPanel.fxml");
+        this.selection = selection;
+    }
+
+    @Override
+    public void render(RunState s) {
+        BioView bio = s.buildingBio();
+        if (bio == null) {
+            bio = lastMpageBio(s);
+        }
+        int pageSize = s.layout().geometry().pageSize();
+        int maxSectors = s.layout().device().maxSectors();
+        int maxSegments = s.layout().device().maxSegments();
+        bioVecsBox.getChildren().clear();
+        if (bio == null) {
+            bioIdLabel.setText("none yet");
+            bioSectorLabel.setText("");
+            bioReasonLabel.setText("mpage has not allocated a bio");
+            setBar(vecsBar, vecsLabel, 0, 1, "");
+            setBar(sectorsBar, sectorsLabel, 0, maxSectors, "");
+            setBar(segmentsBar, segmentsLabel, 0, maxSegments, "");
+            return;
+        }
+        boolean building = BioView.BUILDING.equals(bio.status());
+        bioIdLabel.setText("bio #" + bio.id() + (building ? " (building)" : " (" + bio.status() + ")"));
+        int sectors = bio.bytes() >> 9;
+        bioSectorLabel.setText("bi_sector " + bio.sector() + ", " + bio.bytes() + " bytes"
+                + (bio.rw() == null ? "" : ", " + bio.rw()));
+        for (BioView.Vec v : bio.vecs()) {
+            Label vec = new Label("page " + v.page() + (v.length() < pageSize ? " (" + v.length() + " B)" : ""));
+            vec.getStyleClass().add("bio-vec");
+            vec.pseudoClassStateChanged(PARTIAL, v.length() < pageSize);
+            vec.setTooltip(new Tooltip("bio_vec: page " + v.page() + ", offset 0, " + v.length() + " bytes"));
+            long page = v.page();
+            vec.setOnMouseClicked(e -> selection.selectPage(page));
+            bioVecsBox.getChildren().add(vec);
+        }
+        setBar(vecsBar, vecsLabel, bio.vecs().size(), bio.maxVecs(), bio.vecs().size() + " / " + bio.maxVecs()
+                + " (bi_max_vecs)");
+        setBar(sectorsBar, sectorsLabel, sectors, maxSectors, sectors + " / " + maxSectors + " (max_sectors)");
+        setBar(segmentsBar, segmentsLabel, bio.vecs().size(), maxSegments, bio.vecs().size() + " / " + maxSegments
+                + " (max_segments)");
+        bioReasonLabel.setText(building ? "open: the next contiguous page can still join"
+                : "sent: " + bio.reason() + (BioView.DONE.equals(bio.status()) ? (bio.ok() ? ", completed"
+                : ", FAILED (BIO_UPTODATE clear)") : ", waiting in the block layer"));
+    }
+
+    private static BioView lastMpageBio(RunState s) {
+        for (int id = s.bioCount(); id >= 1; id--) {
+            BioView b = s.bio(id);
+            if ("bio".equals(b.source())) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private static void setBar(ProgressBar bar, Label label, double value, double max, String text) {
+        bar.setProgress(max <= 0 ? 0 : Math.min(1, value / max));
+        label.setText(text);
+    }
+}

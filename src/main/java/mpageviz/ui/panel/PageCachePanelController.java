@@ -1,0 +1,153 @@
+package mpageviz.ui.panel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import mpageviz.kernel.BhState;
+import mpageviz.kernel.PageFlag;
+import mpageviz.ui.FxmlPart;
+import mpageviz.ui.Selection;
+import mpageviz.ui.canvas.PageCacheCanvas;
+import mpageviz.ui.canvas.Palette;
+import mpageviz.view.BufferView;
+import mpageviz.view.PageView;
+import mpageviz.view.RunState;
+
+/**
+ * The page cache: every page of the run on a canvas, and below it the selected page (or the one mpage is on)
+ * in detail: its flags as chips and its buffer heads with their state bits and blocks.
+ */
+public final class PageCachePanelController extends FxmlPart<VBox> implements RunPanel {
+    private static final PseudoClass ON = PseudoClass.getPseudoClass("on");
+
+    @FXML private StackPane canvasHolder;
+    @FXML private Label pageCountLabel;
+    @FXML private Label pageTitleLabel;
+    @FXML private Label pageDataLabel;
+    @FXML private FlowPane pageFlagsBox;
+    @FXML private FlowPane buffersBox;
+
+    private final Selection selection;
+    private final PageCacheCanvas canvas;
+    private final List<Label> flagChips = new ArrayList<>();
+    private RunState state;
+
+    public PageCachePanelController(Selection selection, Palette palette) {
+        super("PageCachePanel.fxml");
+        this.selection = selection;
+        this.canvas = new PageCacheCanvas(palette, () -> pageTitleLabel.getFont().getSize());
+        canvas.setId("pageCacheCanvas");
+        canvasHolder.getChildren().add(canvas);
+        canvas.setOnPick(selection::selectPage);
+        for (PageFlag f : PageFlag.values()) {
+            Label chip = new Label(f.label());
+            chip.getStyleClass().add("flag-chip");
+            chip.pseudoClassStateChanged(PseudoClass.getPseudoClass(f.label()), true);
+            chip.setTooltip(new Tooltip(Legend.pageFlag(f)));
+            chip.setId("pageFlag-" + f.label());
+            flagChips.add(chip);
+        }
+        pageFlagsBox.getChildren().setAll(flagChips);
+        selection.pageProperty().addListener(o -> {
+            if (state != null) {
+                render(state);
+            }
+        });
+    }
+
+    public PageCacheCanvas canvas() {
+        return canvas;
+    }
+
+    @Override
+    public void render(RunState s) {
+        this.state = s;
+        pageCountLabel.setText(s.pageCount() + (s.pageCount() == 1 ? " page" : " pages"));
+        long shown = selection.pageProperty().get();
+        if (shown < 0 || s.page(shown) == null && !contains(s, shown)) {
+            shown = s.currentPage() >= 0 ? s.currentPage() : s.pageCount() > 0 ? s.indexOfSlot(0) : -1;
+        }
+        canvas.show(s, selection.pageProperty().get());
+        showPage(s, shown);
+    }
+
+    private static boolean contains(RunState s, long index) {
+        for (int i = 0; i < s.pageCount(); i++) {
+            if (s.indexOfSlot(i) == index) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void showPage(RunState s, long index) {
+        PageView p = index < 0 ? null : s.page(index);
+        pageTitleLabel.setText(index < 0 ? "" : "page " + index + (index == s.currentPage() ? "  (mpage is here)"
+                : ""));
+        int flags = p == null ? 0 : p.flags();
+        for (PageFlag f : PageFlag.values()) {
+            flagChips.get(f.ordinal()).pseudoClassStateChanged(ON, (flags & f.bit()) != 0);
+        }
+        pageDataLabel.setText(p == null ? "not created yet" : describeData(s, p));
+        buffersBox.getChildren().clear();
+        if (p == null || p.buffers() == null) {
+            Label none = new Label(p == null ? "" : "no buffer heads (PG_private clear)");
+            none.getStyleClass().add("muted");
+            none.setId("noBuffersLabel");
+            buffersBox.getChildren().add(none);
+            return;
+        }
+        for (int i = 0; i < p.buffers().size(); i++) {
+            buffersBox.getChildren().add(bufferCell(i, p.buffers().get(i)));
+        }
+    }
+
+    private static Label bufferCell(int i, BufferView b) {
+        StringBuilder text = new StringBuilder("bh " + i + (b.block() >= 0 ? "  block " + b.block() : ""));
+        List<String> names = BhState.names(b.state());
+        text.append('\n').append(names.isEmpty() ? "(no state)" : String.join(" ", names));
+        Label cell = new Label(text.toString());
+        cell.getStyleClass().add("buffer-head");
+        cell.setId("bufferHead-" + i);
+        for (BhState st : BhState.values()) {
+            cell.pseudoClassStateChanged(PseudoClass.getPseudoClass(st.label()), (b.state() & st.bit()) != 0);
+        }
+        cell.setTooltip(new Tooltip(Legend.bufferStates(b.state())));
+        return cell;
+    }
+
+    private static String describeData(RunState s, PageView p) {
+        StringBuilder sb = new StringBuilder("bytes: ");
+        int blockSize = s.layout().geometry().blockSize();
+        for (int i = 0; i < p.data().size(); i++) {
+            PageView.DataSpan d = p.data().get(i);
+            if (i > 0) {
+                sb.append(", ");
+            }
+            switch (d.source()) {
+                case PageView.DataSpan.ZERO:
+                    sb.append("zeros");
+                    break;
+                case PageView.DataSpan.STAMP:
+                    sb.append("page stamp");
+                    break;
+                default:
+                    long first = d.diskOffset() / blockSize;
+                    long last = (d.diskOffset() + d.length() - 1) / blockSize;
+                    sb.append(first == last ? "disk block " + first : "disk blocks " + first + ".." + last);
+                    if (!"disk".equals(d.source())) {
+                        sb.append(" (").append(d.source()).append(')');
+                    }
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,95 @@
+package mpageviz.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import mpageviz.cli.DefaultSample;
+
+/**
+ * Saves screenshots of the main window at key steps of the default sample, in each theme. Not a test: run it
+ * under Xvfb (see the README) and look at the pictures.
+ *
+ * <p>{@code xvfb-run -s "-screen 0 1600x1000x24" mvn -q test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=mpageviz.ui.ScreenshotTour}
+ */
+public final class ScreenshotTour {
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/screenshots");
+        Files.createDirectories(out);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Platform.setImplicitExit(false);
+        String[][] shots = {
+            {"theme-light.css", "0", "01-start"},
+            {"theme-light.css", "bio", "02-first-bio-sent"},
+            {"theme-light.css", "meta", "03-indirect-block-read"},
+            {"theme-light.css", "end", "04-end"},
+            {"theme-projector.css", "bio", "05-projector"},
+            {"theme-dark.css", "end", "06-dark"},
+        };
+        for (String[] shot : shots) {
+            CountDownLatch done = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                try {
+                    Stage stage = new Stage();
+                    MainWindowController w = MpageVizApp.createWindow(stage, Ticker.NONE, Jobs.synchronous());
+                    stage.setWidth(1600);
+                    stage.setHeight(1000);
+                    w.applyTheme(shot[0]);
+                    w.show(DefaultSample.load(), null, null, DefaultSample.NAME);
+                    stage.show();
+                    PlaybackModel m = w.model();
+                    m.session().runToEnd();
+                    while (!m.session().finished()) {
+                        Thread.sleep(5);
+                    }
+                    m.poll();
+                    switch (shot[1]) {
+                        case "bio":
+                            m.forwardTo(PlaybackModel.BIO);
+                            break;
+                        case "meta":
+                            m.forwardTo(e -> e instanceof mpageviz.trace.Events.PlugFlush);
+                            break;
+                        case "end":
+                            m.toEnd();
+                            break;
+                        default:
+                            break;
+                    }
+                    stage.getScene().getRoot().applyCss();
+                    stage.getScene().getRoot().layout();
+                    Platform.runLater(() -> Platform.runLater(() -> {
+                        try {
+                            w.savePng(stage.getScene().getRoot(), out.resolve(shot[2] + ".png"));
+                            m.session().close();
+                            stage.close();
+                        } catch (RuntimeException e) {
+                            e.printStackTrace();
+                        } finally {
+                            done.countDown();
+                        }
+                    }));
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    done.countDown();
+                }
+            });
+            if (!done.await(60, TimeUnit.SECONDS)) {
+                System.err.println("timed out on " + shot[2]);
+            }
+            System.out.println("saved " + out.resolve(shot[2] + ".png"));
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+}
