@@ -120,6 +120,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     private Path layoutFile;
     private Path image;
     private String runName = "";
+    private String currentTheme;
 
     public MainWindowController(PlaybackModel model, Jobs jobs) {
         super("MainWindow.fxml");
@@ -163,7 +164,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     /** Installs keys and the poller once the window has a scene. */
     public void attach(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        applyTheme(prefs.get("theme", THEMES[0]));
+        applyTheme(prefs.get("theme", THEMES[0]), false);
         poller.start();
     }
 
@@ -398,8 +399,13 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
                 scrubbing = false;
             }
         });
-        model.availableProperty().addListener(o -> stepLabel.setText("step " + model.getStep() + " / "
-                + model.availableProperty().get() + (model.finishedProperty().get() ? "" : "+")));
+        model.availableProperty().addListener(o -> {
+            stepLabel.setText("step " + model.getStep() + " / " + model.availableProperty().get()
+                    + (model.finishedProperty().get() ? "" : "+"));
+            if (model.getState() != null) {
+                eventLogPanel.render(model.getState());
+            }
+        });
         model.statusProperty().addListener((o, a, b) -> statusBar.setText(b.isEmpty() ? hint() : b));
         statusBar.setText(hint());
         jobs.currentProperty().addListener((o, a, task) -> {
@@ -539,7 +545,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         darkThemeItem.setUserData(THEMES[1]);
         projectorThemeItem.setUserData(THEMES[2]);
         themeGroup.selectedToggleProperty().addListener((o, a, b) -> {
-            if (b != null) {
+            if (b != null && !b.getUserData().equals(currentTheme)) {
                 applyTheme((String) b.getUserData());
             }
         });
@@ -644,14 +650,21 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         });
     }
 
-    /** Swaps the theme sheet (base.css stays) and redraws. */
+    /** Swaps the theme sheet (base.css stays), redraws, and remembers the choice for the next launch. */
     public void applyTheme(String theme) {
+        applyTheme(theme, true);
+    }
+
+    public void applyTheme(String theme, boolean remember) {
         Scene scene = mainWindow.getScene();
         if (scene == null) {
             return;
         }
+        currentTheme = theme;
         scene.getStylesheets().setAll(Resources.stylesheet("base.css"), Resources.stylesheet(theme));
-        prefs.put("theme", theme);
+        if (remember) {
+            prefs.put("theme", theme);
+        }
         for (javafx.scene.control.Toggle t : themeGroup.getToggles()) {
             if (theme.equals(t.getUserData())) {
                 t.setSelected(true);

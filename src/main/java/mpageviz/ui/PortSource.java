@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,7 +17,7 @@ import java.util.regex.Pattern;
 public final class PortSource {
     private static final Pattern MARK = Pattern.compile("k\\.line = (\\d+);");
     private final List<String> lines;
-    private final Map<Integer, Integer> javaLineOf = new HashMap<>();
+    private final java.util.TreeMap<Integer, Integer> javaLineOf = new java.util.TreeMap<>();
 
     private PortSource(List<String> lines) {
         this.lines = lines;
@@ -46,9 +45,12 @@ public final class PortSource {
         return lines;
     }
 
-    /** The 0-based Java line marked with mpage.c line {@code mpageLine}, or -1. */
+    /**
+     * The 0-based Java line marked with mpage.c line {@code mpageLine} or, failing that, with the nearest mark
+     * within the next few lines (a function's first line is marked where its body starts); -1 if none.
+     */
     public int javaLine(int mpageLine) {
-        Integer i = javaLineOf.get(mpageLine);
-        return i == null ? -1 : i;
+        Map.Entry<Integer, Integer> e = javaLineOf.ceilingEntry(mpageLine);
+        return e == null || e.getKey() - mpageLine > 8 ? -1 : e.getValue();
     }
 }

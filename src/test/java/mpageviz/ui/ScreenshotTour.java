@@ -44,7 +44,7 @@ public final class ScreenshotTour {
                     MainWindowController w = MpageVizApp.createWindow(stage, Ticker.NONE, Jobs.synchronous());
                     stage.setWidth(1600);
                     stage.setHeight(1000);
-                    w.applyTheme(shot[0]);
+                    w.applyTheme(shot[0], false);
                     w.show(DefaultSample.load(), null, null, DefaultSample.NAME);
                     stage.show();
                     PlaybackModel m = w.model();
