@@ -42,22 +42,28 @@ public class Jobs {
 
     /** Work that reports progress through the task it is given. */
     public interface Work<T> {
-        T run(Task<T> task) throws Exception;
+        T run(Job<T> job) throws Exception;
     }
 
-    public <T> Task<T> submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        Task<T> task = new Task<>() {
+    /** The task a piece of work runs in: it may report progress and must check {@link #isCancelled()}. */
+    public abstract static class Job<T> extends Task<T> {
+        /** Progress from 0 to 1 (negative: unknown). */
+        public void progress(double fraction) {
+            updateProgress(fraction < 0 ? -1 : fraction, fraction < 0 ? -1 : 1);
+        }
+
+        public void message(String text) {
+            updateMessage(text);
+        }
+    }
+
+    public <T> Job<T> submit(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        Job<T> task = new Job<>() {
             @Override
             protected T call() throws Exception {
                 updateTitle(title);
                 updateMessage(title);
                 return work.run(this);
-            }
-
-            /** Lets the work report progress and messages (Task keeps these protected). */
-            @Override
-            public void updateProgress(long done, long max) {
-                super.updateProgress(done, max);
             }
         };
         if (executor == null) {
@@ -87,7 +93,7 @@ public class Jobs {
 
     /** A callable as work that reports nothing. */
     public static <T> Work<T> plain(Callable<T> c) {
-        return task -> c.call();
+        return job -> c.call();
     }
 
     /** Runs on the FX thread later (or now, when already there and synchronous). */

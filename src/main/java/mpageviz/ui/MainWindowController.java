@@ -267,7 +267,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     public void exportTraceFile(Path file) {
         Session s = model.session();
         s.runToEnd();
-        jobs.submit("Exporting " + file.getFileName(), task -> {
+        jobs.submit("Exporting " + file.getFileName(), job -> {
             while (!s.finished()) {
                 Thread.sleep(5);
             }
@@ -406,15 +406,31 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
                 eventLogPanel.render(model.getState());
             }
         });
-        model.statusProperty().addListener((o, a, b) -> statusBar.setText(b.isEmpty() ? hint() : b));
+        model.statusProperty().addListener((o, a, b) -> {
+            if (!statusBar.textProperty().isBound()) {
+                statusBar.setText(b.isEmpty() ? hint() : b);
+            }
+        });
         statusBar.setText(hint());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelJobButton");
+        cancel.setVisible(false);
+        cancel.setOnAction(e -> {
+            if (jobs.currentProperty().get() != null) {
+                jobs.currentProperty().get().cancel();
+            }
+        });
+        statusBar.getRightItems().add(cancel);
         jobs.currentProperty().addListener((o, a, task) -> {
             statusBar.progressProperty().unbind();
+            statusBar.textProperty().unbind();
+            cancel.setVisible(task != null);
             if (task != null) {
                 statusBar.progressProperty().bind(task.progressProperty());
-                statusBar.setText(task.getTitle());
+                statusBar.textProperty().bind(task.messageProperty());
             } else {
                 statusBar.setProgress(0);
+                statusBar.setText(model.statusProperty().get().isEmpty() ? hint() : model.statusProperty().get());
             }
         });
     }
@@ -447,7 +463,9 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         } else if (code == KeyCode.HOME) {
             model.toStart();
         } else if (code == KeyCode.END) {
-            model.toEnd();
+            runToEnd();
+        } else if (code == KeyCode.ESCAPE && jobs.currentProperty().get() != null) {
+            jobs.currentProperty().get().cancel();
         } else if (code == KeyCode.F5) {
             model.continueToBreakpoint();
         } else if (code == KeyCode.F1) {
@@ -517,7 +535,32 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     }
 
     @FXML private void toEnd() {
-        model.toEnd();
+        runToEnd();
+    }
+
+    /**
+     * To the end of the run. A long live run is prepared off the FX thread (the engine runs out and its events
+     * are folded into snapshots) with a progress bar and a Cancel button; then the cursor jumps there at once.
+     */
+    public void runToEnd() {
+        Session s = model.session();
+        if (s.finished() && s.history().folded() >= s.available()) {
+            model.toEnd();
+            return;
+        }
+        model.pause();
+        jobs.<Integer>submit("Running to the end of " + runName, job -> s.prepareToEnd(
+                (folded, fraction) -> {
+                    job.progress(fraction);
+                    job.message(String.format("Running to the end: %,d events", folded));
+                }, job::isCancelled),
+                n -> {
+                    model.poll();
+                    if (model.session() == s) {
+                        model.seek(n);
+                    }
+                },
+                error -> showError("The run stopped", error));
     }
 
     @FXML private void continueToBreakpoint() {

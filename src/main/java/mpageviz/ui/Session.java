@@ -117,6 +117,42 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** Closes the gate at {@code n} events: the engine stops after the next one (used when a job is cancelled). */
+    public synchronized void holdAt(int n) {
+        allowed = Math.max(n, trace.publishedSize());
+    }
+
+    /**
+     * Runs the engine to its end and folds every event into snapshots, in chunks, reporting progress as
+     * (events folded, pages mpage has started) and stopping early when {@code cancelled} says so. Returns the
+     * number of events the run has (or reached, when cancelled). Called off the FX thread.
+     */
+    public int prepareToEnd(java.util.function.BiConsumer<Integer, Double> progress,
+                            java.util.function.BooleanSupplier cancelled) throws InterruptedException {
+        runToEnd();
+        int pages = Math.max(1, layout.run().op().equals("readpages") ? layout.run().readaheadPages().size()
+                : Math.max(1, layout.pageCache().size()));
+        while (true) {
+            if (cancelled.getAsBoolean()) {
+                holdAt(trace.publishedSize());
+                return history.folded();
+            }
+            boolean done = finished;
+            int n = trace.publishedSize();
+            int target = Math.min(n, history.folded() + 65_536);
+            history.extendTo(target);
+            double fraction = done ? (double) history.folded() / Math.max(1, n)
+                    : Math.min(0.99, (double) history.tailState().counters().pagesBegun() / pages);
+            progress.accept(history.folded(), fraction);
+            if (done && history.folded() >= trace.publishedSize()) {
+                return history.folded();
+            }
+            if (target == n && !done) {
+                Thread.sleep(2);
+            }
+        }
+    }
+
     /** Lets the engine run to the end. */
     public void runToEnd() {
         allowUpTo(Integer.MAX_VALUE);

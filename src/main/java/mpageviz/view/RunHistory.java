@@ -8,7 +8,8 @@ import mpageviz.trace.Trace;
 /**
  * Seeking over a trace: the state after every {@code interval}-th event is kept in memory, and
  * {@link #stateAt(int)} folds forward from the nearest one at or before the step asked for. Snapshots share
- * everything that did not change between them, so keeping many is cheap. Safe for one thread at a time.
+ * everything that did not change between them, so keeping many is cheap. A background job may extend the
+ * snapshots while the FX thread seeks: the methods are synchronized, and extending works in short chunks.
  */
 public final class RunHistory {
     public static final int DEFAULT_INTERVAL = 2048;
@@ -39,7 +40,7 @@ public final class RunHistory {
     }
 
     /** Takes snapshots up to {@code step}, folding events not folded before; returns how far it got. */
-    public int extendTo(int step) {
+    public synchronized int extendTo(int step) {
         int limit = Math.min(step, trace.publishedSize());
         while (tail.step() < limit) {
             tail.apply(trace.get(tail.step()));
@@ -51,7 +52,7 @@ public final class RunHistory {
     }
 
     /** The state after events 0..step-1. */
-    public RunState stateAt(int step) {
+    public synchronized RunState stateAt(int step) {
         if (step < 0 || step > trace.publishedSize()) {
             throw new IndexOutOfBoundsException("step " + step + " of " + trace.publishedSize());
         }
@@ -67,8 +68,18 @@ public final class RunHistory {
         return f.snapshot();
     }
 
+    /** How far snapshots have been taken (events folded so far). */
+    public synchronized int folded() {
+        return tail.step();
+    }
+
+    /** The state at the end of what has been folded so far. */
+    public synchronized RunState tailState() {
+        return tail.snapshot();
+    }
+
     /** How many snapshots are held (for the benchmark's memory figures). */
-    public int snapshotCount() {
+    public synchronized int snapshotCount() {
         return snapshots.size();
     }
 }
