@@ -202,7 +202,7 @@ public final class Fold implements EventVisitor<Void> {
         Counters c = counters;
         counters(new Counters(c.biosSubmitted(), c.bhSubmitted(), c.metaReads(), c.requestsServed(),
                 c.getBlockCalls(), c.fallbacks(), c.bytesRead(), c.bytesWritten(), c.seekSectors(), c.headSector(),
-                c.pagesBegun() + 1));
+                c.pagesBegun() + 1, c.bioPages()));
         return null;
     }
 
@@ -273,7 +273,7 @@ public final class Fold implements EventVisitor<Void> {
         Counters c = counters;
         counters(new Counters(c.biosSubmitted(), c.bhSubmitted(), c.metaReads(), c.requestsServed(),
                 c.getBlockCalls() + 1, c.fallbacks(), c.bytesRead(), c.bytesWritten(), c.seekSectors(),
-                c.headSector(), c.pagesBegun()));
+                c.headSector(), c.pagesBegun(), c.bioPages()));
         return null;
     }
 
@@ -337,7 +337,8 @@ public final class Fold implements EventVisitor<Void> {
         boolean isMeta = "meta".equals(e.source());
         counters(new Counters(c.biosSubmitted() + (isBio ? 1 : 0), c.bhSubmitted() + (!isBio && !isMeta ? 1 : 0),
                 c.metaReads() + (isMeta ? 1 : 0), c.requestsServed(), c.getBlockCalls(), c.fallbacks(),
-                c.bytesRead(), c.bytesWritten(), c.seekSectors(), c.headSector(), c.pagesBegun()));
+                c.bytesRead(), c.bytesWritten(), c.seekSectors(), c.headSector(), c.pagesBegun(),
+                c.bioPages() + (isBio ? vecs.size() : 0)));
         return null;
     }
 
@@ -422,7 +423,7 @@ public final class Fold implements EventVisitor<Void> {
         counters(new Counters(c.biosSubmitted(), c.bhSubmitted(), c.metaReads(), c.requestsServed() + 1,
                 c.getBlockCalls(), c.fallbacks(), c.bytesRead() + (write ? 0 : bytes),
                 c.bytesWritten() + (write ? bytes : 0), c.seekSectors() + seek, e.sector() + e.sectors(),
-                c.pagesBegun()));
+                c.pagesBegun(), c.bioPages()));
         return null;
     }
 

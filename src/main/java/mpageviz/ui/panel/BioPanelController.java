@@ -32,10 +32,15 @@ public final class BioPanelController extends FxmlPart<VBox> implements RunPanel
     @FXML private Label bioReasonLabel;
 
     private final Selection selection;
+    /** The bio whose vecs are on screen, and how many: a growing bio only gets labels for its new vecs. */
+    private int shownBio = -1;
+    private int shownVecs;
 
     public BioPanelController(Selection selection) {
         super("BioPanel.fxml");
         this.selection = selection;
+        Tooltip.install(bioVecsBox, new Tooltip("Each box is one bio_vec: a page, at offset 0, with the bytes it "
+                + "adds. Click one to select the page."));
     }
 
     @Override
@@ -47,8 +52,9 @@ public final class BioPanelController extends FxmlPart<VBox> implements RunPanel
         int pageSize = s.layout().geometry().pageSize();
         int maxSectors = s.layout().device().maxSectors();
         int maxSegments = s.layout().device().maxSegments();
-        bioVecsBox.getChildren().clear();
         if (bio == null) {
+            bioVecsBox.getChildren().clear();
+            shownBio = -1;
             bioIdLabel.setText("none yet");
             bioSectorLabel.setText("");
             bioReasonLabel.setText("mpage has not allocated a bio");
@@ -62,15 +68,21 @@ public final class BioPanelController extends FxmlPart<VBox> implements RunPanel
         int sectors = bio.bytes() >> 9;
         bioSectorLabel.setText("bi_sector " + bio.sector() + ", " + bio.bytes() + " bytes"
                 + (bio.rw() == null ? "" : ", " + bio.rw()));
-        for (BioView.Vec v : bio.vecs()) {
+        if (bio.id() != shownBio || bio.vecs().size() < shownVecs) {
+            bioVecsBox.getChildren().clear();
+            shownBio = bio.id();
+            shownVecs = 0;
+        }
+        for (int i = shownVecs; i < bio.vecs().size(); i++) {
+            BioView.Vec v = bio.vecs().get(i);
             Label vec = new Label("page " + v.page() + (v.length() < pageSize ? " (" + v.length() + " B)" : ""));
             vec.getStyleClass().add("bio-vec");
             vec.pseudoClassStateChanged(PARTIAL, v.length() < pageSize);
-            vec.setTooltip(new Tooltip("bio_vec: page " + v.page() + ", offset 0, " + v.length() + " bytes"));
             long page = v.page();
             vec.setOnMouseClicked(e -> selection.selectPage(page));
             bioVecsBox.getChildren().add(vec);
         }
+        shownVecs = bio.vecs().size();
         setBar(vecsBar, vecsLabel, bio.vecs().size(), bio.maxVecs(), bio.vecs().size() + " / " + bio.maxVecs()
                 + " (bi_max_vecs)");
         setBar(sectorsBar, sectorsLabel, sectors, maxSectors, sectors + " / " + maxSectors + " (max_sectors)");

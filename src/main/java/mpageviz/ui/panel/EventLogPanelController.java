@@ -52,6 +52,7 @@ public final class EventLogPanelController extends FxmlPart<VBox> implements Run
         kindFilterBox.valueProperty().addListener(o -> refilter());
         searchField.textProperty().addListener(o -> refilter());
         eventLogList.setItems(items);
+        FixedRows.apply(eventLogList, searchField);
         eventLogList.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Integer seq, boolean empty) {
@@ -98,7 +99,7 @@ public final class EventLogPanelController extends FxmlPart<VBox> implements Run
             updating = true;
             eventLogList.getSelectionModel().select(pos);
             updating = false;
-            eventLogList.scrollTo(Math.max(0, pos - 3));
+            ListScroll.ensureVisible(eventLogList, pos);
         }
     }
 

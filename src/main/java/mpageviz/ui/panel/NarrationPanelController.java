@@ -38,6 +38,7 @@ public final class NarrationPanelController extends FxmlPart<VBox> implements Ru
         super("NarrationPanel.fxml");
         this.model = model;
         sourceList.getItems().setAll(source.lines());
+        FixedRows.apply(sourceList, whereLabel);
         sourceList.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

@@ -46,12 +46,7 @@ public final class StatsPanelController extends FxmlPart<VBox> implements RunPan
         this.state = s;
         Counters c = s.counters();
         int bios = c.biosSubmitted();
-        int pagesInBios = 0;
-        for (int id = 1; id <= s.bioCount(); id++) {
-            if ("bio".equals(s.bio(id).source()) && !"building".equals(s.bio(id).status())) {
-                pagesInBios += s.bio(id).vecs().size();
-            }
-        }
+        int pagesInBios = c.bioPages();
         rows = 0;
         statsGrid.getChildren().clear();
         row("mpage bios sent", String.valueOf(bios));
