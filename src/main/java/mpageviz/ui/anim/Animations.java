@@ -92,12 +92,20 @@ public final class Animations {
      */
     public static Animation together(Animation... parts) {
         ParallelTransition p = new ParallelTransition(parts);
-        p.setOnFinished(e -> {
+        // A parallel transition neither stops its parts nor finishes them through their own handlers, and parts
+        // of no time never start: so the whole runs every part's end itself.
+        Runnable end = () -> {
             for (Animation a : parts) {
-                EventHandler<ActionEvent> end = a.getOnFinished();
-                if (end != null) {
-                    end.handle(e);
+                EventHandler<ActionEvent> handler = a.getOnFinished();
+                if (handler != null) {
+                    handler.handle(new ActionEvent());
                 }
+            }
+        };
+        p.setOnFinished(e -> end.run());
+        p.statusProperty().addListener((o, a, b) -> {
+            if (b == Animation.Status.STOPPED) {
+                end.run();
             }
         });
         return p;
