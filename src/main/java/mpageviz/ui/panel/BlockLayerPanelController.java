@@ -53,7 +53,7 @@ public final class BlockLayerPanelController extends FxmlPart<VBox> implements R
     private final AnimationSlot animation = new AnimationSlot();
     /** How lit the pulsing row is, 1 down to 0; its cell wears {@link #rowGlow}, whose size follows this. */
     private final DoubleProperty rowPulse = new SimpleDoubleProperty(this, "rowPulse", 0);
-    private final InnerShadow rowGlow = new InnerShadow(BlurType.GAUSSIAN, Animations.GLOW, 0, 0.6, 0, 0);
+    private final InnerShadow rowGlow = new InnerShadow(BlurType.GAUSSIAN, Animations.GLOW, 0, 0.8, 0, 0);
     private ListView<String> pulseList;
     private int pulseRequest;
 
@@ -63,7 +63,7 @@ public final class BlockLayerPanelController extends FxmlPart<VBox> implements R
         setUp(plugList, plugIds, PLUGGED);
         setUp(queueList, queueIds, QUEUED);
         setUp(servedList, servedIds, SERVED);
-        rowGlow.radiusProperty().bind(rowPulse.multiply(14));
+        rowGlow.radiusProperty().bind(rowPulse.multiply(20));
     }
 
     private void setUp(ListView<String> list, List<Integer> ids, PseudoClass place) {
@@ -102,7 +102,8 @@ public final class BlockLayerPanelController extends FxmlPart<VBox> implements R
         animation.stop();
         plugStateLabel.setText(s.layout().blockLayer().plug() ? "plugged calls, merge "
                 + (s.layout().blockLayer().merge() ? "on" : "off")
-                + (s.layout().blockLayer().sortOnFlush() ? ", sort on flush" : "") : "no plug: each bio goes to disk at once");
+                + (s.layout().blockLayer().sortOnFlush() ? ", sort on flush" : "")
+                : "no plug: each bio goes to disk at once");
         fill(plugList, plugIds, s.plug(), s);
         fill(queueList, queueIds, s.queue(), s);
         List<Integer> served = s.served();
