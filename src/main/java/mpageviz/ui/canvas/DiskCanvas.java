@@ -128,7 +128,7 @@ public final class DiskCanvas extends Region {
         draw();
     }
 
-    /** A pulse over a request (the disk serving it) that fades out; un-played. */
+    /** A pulse over a request (the disk serving it) that fades out; shows only once the animation plays. */
     public Animation pulse(int request, Duration d) {
         pulseRequest = request;
         return Animations.pulse(pulse, d, () -> {

@@ -190,6 +190,9 @@ public final class PageCacheCanvas extends Region {
     /** Back to the starting size, scrolled to the top. */
     public void resetZoom() {
         zoom = 1;
+        if (state == null) {
+            return;
+        }
         layOut();
         setScroll(0, 0);
         draw();
@@ -275,7 +278,10 @@ public final class PageCacheCanvas extends Region {
         setScroll(hbar.getValue(), vbar.getValue());
     }
 
-    /** A pulse over a page's card or cell (its flags or buffers changed) that fades out; un-played. */
+    /**
+     * A pulse over a page's card or cell (its flags or buffers changed) that fades out. The page is marked at
+     * once, but nothing shows until the returned animation plays; its end forgets the page.
+     */
     public Animation pulse(long page, Duration d) {
         pulsePage = page;
         return Animations.pulse(pulse, d, () -> {

@@ -2,8 +2,8 @@ package mpageviz.ui.panel;
 
 import javafx.animation.Animation;
 import javafx.css.PseudoClass;
-import javafx.scene.Node;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
@@ -95,6 +95,7 @@ public final class BioPanelController extends FxmlPart<VBox> implements RunPanel
 
     @Override
     public void animate(RunState before, Event event, RunState after, Duration d) {
+        animation.stop();
         animation.play(animationFor(event, after, d));
     }
 

@@ -10,10 +10,10 @@ import mpageviz.trace.Event;
 import mpageviz.trace.Events;
 import mpageviz.ui.FxmlPart;
 import mpageviz.ui.Selection;
-import mpageviz.ui.canvas.DiskCanvas;
-import mpageviz.ui.canvas.Palette;
 import mpageviz.ui.anim.AnimationSlot;
 import mpageviz.ui.anim.StepAnimated;
+import mpageviz.ui.canvas.DiskCanvas;
+import mpageviz.ui.canvas.Palette;
 import mpageviz.ui.canvas.SeekPlotCanvas;
 import mpageviz.view.RunState;
 
