@@ -331,41 +331,12 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
             scrubbing = false;
         }
         if (before != null && s.step() == before.step() + 1 && animationsItem.isSelected()) {
-            Node target = animationTarget(s.event());
-            if (target != null) {
-                Animations.flash(target, Animations.durationFor(model.speedProperty().get())).play();
+            javafx.util.Duration d = Animations.durationFor(model.speedProperty().get());
+            for (RunPanel p : panels) {
+                if (p instanceof mpageviz.ui.anim.StepAnimated) {
+                    ((mpageviz.ui.anim.StepAnimated) p).animate(before, s.event(), s, d);
+                }
             }
-        }
-    }
-
-    /** The panel an event's effect is seen in, for the cause-and-effect flash. */
-    private Node animationTarget(Event e) {
-        if (e == null) {
-            return null;
-        }
-        switch (e.kind()) {
-            case "bio-add-page":
-            case "bio-alloc":
-                return bioPanel.getRoot();
-            case "bio-submit":
-            case "request-new":
-            case "request-merge":
-            case "plug-flush":
-            case "request-queue":
-            case "elevator-merge":
-                return blockLayerPanel.getRoot();
-            case "request-serve":
-                return diskPanel.getRoot();
-            case "page-flags":
-            case "buffer-state":
-            case "buffers-create":
-            case "page-data":
-                return pageCachePanel.getRoot();
-            case "get-block":
-            case "map-bh-reuse":
-                return fileMapPanel.getRoot();
-            default:
-                return null;
         }
     }
 

@@ -1,23 +1,32 @@
 package mpageviz.ui.panel;
 
+import javafx.animation.Animation;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
+import mpageviz.trace.Event;
+import mpageviz.trace.Events;
 import mpageviz.ui.FxmlPart;
 import mpageviz.ui.Selection;
+import mpageviz.ui.anim.AnimationSlot;
+import mpageviz.ui.anim.Animations;
+import mpageviz.ui.anim.StepAnimated;
 import mpageviz.view.BioView;
 import mpageviz.view.RunState;
 
 /**
  * The bio mpage is building: its first sector, its pages as vecs, and how full it is against the three limits
  * bio_add_page checks (vectors, max_sectors, max_segments). Between bios it shows the last one sent, and why.
+ * Stepping shows a page joining the bio (its vec slides in) and a bio being sent (the reason flashes).
  */
-public final class BioPanelController extends FxmlPart<VBox> implements RunPanel {
+public final class BioPanelController extends FxmlPart<VBox> implements RunPanel, StepAnimated {
     private static final PseudoClass PARTIAL = PseudoClass.getPseudoClass("partial");
 
     @FXML private Label bioIdLabel;
@@ -35,6 +44,7 @@ public final class BioPanelController extends FxmlPart<VBox> implements RunPanel
     /** The bio whose vecs are on screen, and how many: a growing bio only gets labels for its new vecs. */
     private int shownBio = -1;
     private int shownVecs;
+    private final AnimationSlot animation = new AnimationSlot();
 
     public BioPanelController(Selection selection) {
         super("BioPanel.fxml");
@@ -45,6 +55,7 @@ public final class BioPanelController extends FxmlPart<VBox> implements RunPanel
 
     @Override
     public void render(RunState s) {
+        animation.stop();
         BioView bio = s.buildingBio();
         if (bio == null) {
             bio = lastMpageBio(s);
@@ -77,6 +88,7 @@ public final class BioPanelController extends FxmlPart<VBox> implements RunPanel
             BioView.Vec v = bio.vecs().get(i);
             Label vec = new Label("page " + v.page() + (v.length() < pageSize ? " (" + v.length() + " B)" : ""));
             vec.getStyleClass().add("bio-vec");
+            vec.setUserData(v.page());
             vec.pseudoClassStateChanged(PARTIAL, v.length() < pageSize);
             long page = v.page();
             vec.setOnMouseClicked(e -> selection.selectPage(page));
@@ -91,6 +103,50 @@ public final class BioPanelController extends FxmlPart<VBox> implements RunPanel
         bioReasonLabel.setText(building ? "open: the next contiguous page can still join"
                 : "sent: " + bio.reason() + (BioView.DONE.equals(bio.status()) ? (bio.ok() ? ", completed"
                 : ", FAILED (BIO_UPTODATE clear)") : ", waiting in the block layer"));
+    }
+
+    @Override
+    public void animate(RunState before, Event event, RunState after, Duration d) {
+        animation.stop();
+        animation.play(animationFor(event, after, d));
+    }
+
+    private Animation animationFor(Event event, RunState after, Duration d) {
+        if (event instanceof Events.BioAddPage add) {
+            Node vec = add.ok() ? vecOf(add.page()) : null;
+            // a refused page does not join: the limit it hit is what changed
+            return vec != null ? Animations.slideIn(vec, d) : Animations.flash(bioReasonLabel, d);
+        }
+        if (event instanceof Events.BioSubmit submit) {
+            BioView sent = after.bio(submit.bio());
+            // bh and meta bios are not the one this panel shows
+            return sent != null && "bio".equals(sent.source()) ? Animations.flash(bioReasonLabel, d) : null;
+        }
+        if (event instanceof Events.BioAlloc alloc && alloc.ok()) {
+            return Animations.flash(bioIdLabel, d);
+        }
+        return null;
+    }
+
+    /** The vec label of a page in the bio shown (the last one, should a page appear twice). */
+    private Node vecOf(long page) {
+        Node found = null;
+        for (Node n : bioVecsBox.getChildren()) {
+            if (Long.valueOf(page).equals(n.getUserData())) {
+                found = n;
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public boolean isAnimating() {
+        return animation.isRunning();
+    }
+
+    @Override
+    public void finishAnimation() {
+        animation.finish();
     }
 
     private static BioView lastMpageBio(RunState s) {

@@ -3,18 +3,26 @@ package mpageviz.ui.panel;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.animation.Animation;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 import mpageviz.kernel.BhState;
 import mpageviz.kernel.PageFlag;
+import mpageviz.trace.Event;
+import mpageviz.trace.Events;
 import mpageviz.ui.FxmlPart;
 import mpageviz.ui.Selection;
+import mpageviz.ui.anim.AnimationSlot;
+import mpageviz.ui.anim.Animations;
+import mpageviz.ui.anim.StepAnimated;
 import mpageviz.ui.canvas.PageCacheCanvas;
 import mpageviz.ui.canvas.Palette;
 import mpageviz.view.BufferView;
@@ -23,9 +31,10 @@ import mpageviz.view.RunState;
 
 /**
  * The page cache: every page of the run on a canvas, and below it the selected page (or the one mpage is on)
- * in detail: its flags as chips and its buffer heads with their state bits and blocks.
+ * in detail: its flags as chips and its buffer heads with their state bits and blocks. Stepping pulses the page
+ * whose flags, buffers or bytes changed, and in the detail the very chips or buffer heads that changed.
  */
-public final class PageCachePanelController extends FxmlPart<VBox> implements RunPanel {
+public final class PageCachePanelController extends FxmlPart<VBox> implements RunPanel, StepAnimated {
     private static final PseudoClass ON = PseudoClass.getPseudoClass("on");
 
     @FXML private StackPane canvasHolder;
@@ -38,7 +47,9 @@ public final class PageCachePanelController extends FxmlPart<VBox> implements Ru
     private final Selection selection;
     private final PageCacheCanvas canvas;
     private final List<Label> flagChips = new ArrayList<>();
+    private final AnimationSlot animation = new AnimationSlot();
     private RunState state;
+    private long shownPage = -1;
 
     public PageCachePanelController(Selection selection, Palette palette) {
         super("PageCachePanel.fxml");
@@ -69,6 +80,7 @@ public final class PageCachePanelController extends FxmlPart<VBox> implements Ru
 
     @Override
     public void render(RunState s) {
+        animation.stop();
         this.state = s;
         pageCountLabel.setText(s.pageCount() + (s.pageCount() == 1 ? " page" : " pages"));
         long shown = selection.pageProperty().get();
@@ -77,6 +89,73 @@ public final class PageCachePanelController extends FxmlPart<VBox> implements Ru
         }
         canvas.show(s, selection.pageProperty().get());
         showPage(s, shown);
+        shownPage = shown;
+    }
+
+    @Override
+    public void animate(RunState before, Event event, RunState after, Duration d) {
+        animation.stop();
+        long page = changedPage(event);
+        if (page < 0) {
+            return;
+        }
+        List<Animation> parts = new ArrayList<>();
+        parts.add(canvas.pulse(page, d));
+        if (page == shownPage) {
+            for (Node n : changedDetail(event)) {
+                parts.add(Animations.flash(n, d));
+            }
+        }
+        animation.play(Animations.together(parts.toArray(new Animation[0])));
+    }
+
+    /** The page whose picture an event changes (flags, buffers or bytes), or -1. */
+    private static long changedPage(Event event) {
+        if (event instanceof Events.PageFlags flags) {
+            return flags.page();
+        } else if (event instanceof Events.BufferState buffer) {
+            return buffer.page();
+        } else if (event instanceof Events.BuffersCreate created) {
+            return created.page();
+        } else if (event instanceof Events.BuffersFree freed) {
+            return freed.page();
+        } else if (event instanceof Events.PageData data) {
+            return data.page();
+        } else if (event instanceof Events.PageCreate created) {
+            return created.page();
+        }
+        return -1;
+    }
+
+    /** The nodes of the detail view that show what an event changed on the page shown. */
+    private List<Node> changedDetail(Event event) {
+        List<Node> out = new ArrayList<>();
+        if (event instanceof Events.PageFlags flags) {
+            for (PageFlag f : PageFlag.values()) {
+                if (((flags.set() | flags.clear()) & f.bit()) != 0) {
+                    out.add(flagChips.get(f.ordinal()));
+                }
+            }
+        } else if (event instanceof Events.BufferState buffer) {
+            if (buffer.buffer() < buffersBox.getChildren().size()) {
+                out.add(buffersBox.getChildren().get(buffer.buffer()));
+            }
+        } else if (event instanceof Events.BuffersCreate || event instanceof Events.BuffersFree) {
+            out.add(buffersBox);
+        } else if (event instanceof Events.PageData) {
+            out.add(pageDataLabel);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean isAnimating() {
+        return animation.isRunning();
+    }
+
+    @Override
+    public void finishAnimation() {
+        animation.finish();
     }
 
     private static boolean contains(RunState s, long index) {
