@@ -64,14 +64,19 @@ class SessionTest {
         Layout l = contiguous(16_384);
         try (Session s = Session.live(l, null, 64)) {
             int reached = s.prepareToEnd((folded, f) -> { }, () -> true);
+            // The engine may still be writing its synthetic image; once it emits, it stops at the gate.
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (s.available() == 0 && !s.finished() && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
             Thread.sleep(100);
             int held = s.available();
-            Thread.sleep(100);
+            Thread.sleep(200);
             assertEquals(held, s.available(), "after a cancel the engine waits at the gate (or has finished)");
             assertTrue(reached <= held);
             if (!s.finished()) {
                 s.runToEnd();
-                long until = System.nanoTime() + 10_000_000_000L;
+                until = System.nanoTime() + 10_000_000_000L;
                 while (!s.finished() && System.nanoTime() < until) {
                     Thread.sleep(5);
                 }
