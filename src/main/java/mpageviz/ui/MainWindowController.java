@@ -133,7 +133,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         blockLayerPanel = add(middleColumn, new BlockLayerPanelController(selection), true);
         diskPanel = add(middleColumn, new DiskPanelController(selection, palette), true);
         narrationPanel = add(rightColumn, new NarrationPanelController(model), true);
-        eventLogPanel = add(rightColumn, new EventLogPanelController(model), true);
+        eventLogPanel = add(rightColumn, new EventLogPanelController(model, palette), true);
         statsPanel = add(rightColumn, new StatsPanelController(selection), false);
         wireTransport();
         wireMenus();

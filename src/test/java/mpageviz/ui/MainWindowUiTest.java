@@ -249,4 +249,26 @@ class MainWindowUiTest {
             assertTrue(w == stage || !w.isShowing() || w.getScene().getRoot() != dialog);
         }
     }
+
+    @Test
+    void eventLog_filtersByKind_andClickingARowMovesTheCursorThere(FxRobot robot) throws Exception {
+        finishRun(robot);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> kinds = robot.lookup("#kindFilterBox").queryAs(
+                javafx.scene.control.ComboBox.class);
+        robot.interact(() -> kinds.setValue("bio-submit"));
+        var panel = window.eventLogPanel();
+        // sample 07 submits two mpage bios and one metadata read
+        assertEquals(3, panel.log().rowCount());
+        for (int row = 0; row < 3; row++) {
+            assertTrue(panel.log().rowText(row).contains("bio-submit"), panel.log().rowText(row));
+        }
+        assertTrue(text(robot, "#eventCountLabel").endsWith("3 shown"), text(robot, "#eventCountLabel"));
+        double rowHeight = Math.ceil(text(robot, "#eventCountLabel").isEmpty() ? 0
+                : robot.lookup("#eventCountLabel").queryAs(Label.class).getFont().getSize() * 1.6);
+        javafx.geometry.Point2D p = panel.log().localToScreen(20, rowHeight * 1.5);
+        robot.clickOn(p);
+        assertEquals(panel.eventAtRow(1) + 1, window.model().getStep());
+        assertTrue(window.model().currentEvent() instanceof Events.BioSubmit);
+    }
 }

@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import mpageviz.trace.EventCodec;
@@ -19,31 +17,35 @@ import mpageviz.trace.Trace;
 import mpageviz.ui.EventIndexList;
 import mpageviz.ui.FxmlPart;
 import mpageviz.ui.PlaybackModel;
+import mpageviz.ui.canvas.EventLogCanvas;
+import mpageviz.ui.canvas.Palette;
 import mpageviz.view.RunState;
 
 /**
- * Every event of the run in a virtualised list, filtered by kind or text. The event that made the current
- * step is highlighted; events after the cursor are dimmed; choosing one moves the cursor there.
+ * Every event of the run in a virtualised list (drawn on a canvas, so millions of events cost what a few do),
+ * filtered by kind or text. The event that made the current step is highlighted; events after the cursor are
+ * dimmed; clicking one moves the cursor there.
  */
 public final class EventLogPanelController extends FxmlPart<VBox> implements RunPanel {
     public static final String ALL_KINDS = "all kinds";
-    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
-    private static final PseudoClass FUTURE = PseudoClass.getPseudoClass("future");
 
     @FXML private Label eventCountLabel;
     @FXML private ComboBox<String> kindFilterBox;
     @FXML private TextField searchField;
-    @FXML private ListView<Integer> eventLogList;
+    @FXML private StackPane eventLogHolder;
 
     private final PlaybackModel model;
     private final EventIndexList items = new EventIndexList();
+    private final EventLogCanvas log;
     private Trace trace;
     private int shownUpTo = -1;
-    private boolean updating;
 
-    public EventLogPanelController(PlaybackModel model) {
+    public EventLogPanelController(PlaybackModel model, Palette palette) {
         super("EventLogPanel.fxml");
         this.model = model;
+        this.log = new EventLogCanvas(palette, () -> eventCountLabel.getFont().getSize());
+        log.setId("eventLogCanvas");
+        eventLogHolder.getChildren().add(log);
         List<String> kinds = new ArrayList<>(EventCodec.kinds());
         kinds.sort(null);
         kinds.add(0, ALL_KINDS);
@@ -51,35 +53,19 @@ public final class EventLogPanelController extends FxmlPart<VBox> implements Run
         kindFilterBox.getSelectionModel().select(0);
         kindFilterBox.valueProperty().addListener(o -> refilter());
         searchField.textProperty().addListener(o -> refilter());
-        eventLogList.setItems(items);
-        FixedRows.apply(eventLogList, searchField);
-        eventLogList.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Integer seq, boolean empty) {
-                super.updateItem(seq, empty);
-                getStyleClass().remove("event-row");
-                if (empty || seq == null || trace == null || seq >= trace.publishedSize()) {
-                    setText(null);
-                    pseudoClassStateChanged(CURRENT, false);
-                    pseudoClassStateChanged(FUTURE, false);
-                    return;
-                }
-                getStyleClass().add("event-row");
-                setText(EventText.describe(seq, trace.get(seq)));
-                pseudoClassStateChanged(CURRENT, seq == model.getStep() - 1);
-                pseudoClassStateChanged(FUTURE, seq >= model.getStep());
-            }
-        });
-        eventLogList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (!updating && b != null) {
-                model.pause();
-                model.seek(b + 1);
-            }
+        log.setOnPick(row -> {
+            model.pause();
+            model.seek(items.get(row) + 1);
         });
     }
 
-    public ListView<Integer> list() {
-        return eventLogList;
+    public EventLogCanvas log() {
+        return log;
+    }
+
+    /** The event each row shows, in order (for tests). */
+    public int eventAtRow(int row) {
+        return items.get(row);
     }
 
     @Override
@@ -90,17 +76,38 @@ public final class EventLogPanelController extends FxmlPart<VBox> implements Run
             trace = t;
             shownUpTo = n;
             refilter();
-        } else {
-            eventLogList.refresh();
         }
-        eventCountLabel.setText(n + " events" + (model.session().finished() ? "" : " so far"));
-        int pos = items.positionOf(model.getStep() - 1);
-        if (pos >= 0) {
-            updating = true;
-            eventLogList.getSelectionModel().select(pos);
-            updating = false;
-            ListScroll.ensureVisible(eventLogList, pos);
+        draw();
+    }
+
+    private void draw() {
+        if (trace == null) {
+            return;
         }
+        int n = trace.publishedSize();
+        eventCountLabel.setText(n + " events" + (model.session().finished() ? "" : " so far")
+                + (items.size() != n ? ", " + items.size() + " shown" : ""));
+        int step = model.getStep();
+        int currentRow = items.positionOf(step - 1);
+        int futureRow = firstRowAtOrAfter(step);
+        Trace t = trace;
+        log.show(items.size(), row -> EventText.describe(items.get(row), t.get(items.get(row))), currentRow,
+                futureRow);
+    }
+
+    /** The first row whose event is at or after {@code seq} (rows are in event order). */
+    private int firstRowAtOrAfter(int seq) {
+        int lo = 0;
+        int hi = items.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (items.get(mid) < seq) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private void refilter() {
@@ -110,7 +117,6 @@ public final class EventLogPanelController extends FxmlPart<VBox> implements Run
         int n = trace.publishedSize();
         String kind = kindFilterBox.getValue();
         String text = searchField.getText() == null ? "" : searchField.getText().trim().toLowerCase(Locale.ROOT);
-        updating = true;
         if ((kind == null || ALL_KINDS.equals(kind)) && text.isEmpty()) {
             items.showAll(n);
         } else {
@@ -128,7 +134,6 @@ public final class EventLogPanelController extends FxmlPart<VBox> implements Run
             }
             items.showOnly(kept, k);
         }
-        updating = false;
-        eventLogList.refresh();
+        draw();
     }
 }

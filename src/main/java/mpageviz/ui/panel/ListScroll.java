@@ -6,7 +6,7 @@ import javafx.scene.control.skin.VirtualFlow;
 
 /**
  * Keeps a row of a list in view without the cost of ListView.scrollTo, which re-estimates every row's size:
- * nothing moves when the row is already visible, and otherwise the list scrolls just enough.
+ * nothing moves when the row is already visible, and otherwise the row goes near the top.
  */
 final class ListScroll {
     private ListScroll() {
@@ -26,6 +26,7 @@ final class ListScroll {
         if (first != null && last != null && index > first.getIndex() && index < last.getIndex()) {
             return;
         }
-        flow.scrollTo(index);
+        // Put the row near the top, so that the next screenful of steps needs no scrolling at all.
+        flow.scrollToTop(Math.max(0, index - 2));
     }
 }
