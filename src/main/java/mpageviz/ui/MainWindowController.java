@@ -144,6 +144,13 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         });
         selection.pageProperty().addListener(o -> renderAll(model.getState(), null));
         selection.requestProperty().addListener(o -> renderAll(model.getState(), null));
+        selection.bioProperty().addListener(o -> renderAll(model.getState(), null));
+        // Moving the cursor ends a bio pick: the BIO panel goes back to following mpage.
+        model.stepProperty().addListener(o -> {
+            if (selection.bioProperty().get() != 0) {
+                selection.selectBio(0);
+            }
+        });
         poller = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -203,6 +210,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         this.runName = name;
         selection.selectPage(-1);
         selection.selectRequest(0);
+        selection.selectBio(0);
         statsPanel.setDisk(disk(layout, imageOverride));
         model.setSession(s);
         if (old != null) {

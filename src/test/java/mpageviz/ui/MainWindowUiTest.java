@@ -271,4 +271,21 @@ class MainWindowUiTest {
         assertEquals(panel.eventAtRow(1) + 1, window.model().getStep());
         assertTrue(window.model().currentEvent() instanceof Events.BioSubmit);
     }
+
+    @Test
+    void clickingAServedRequest_selectsItAndShowsItsBioEverywhere(FxRobot robot) throws Exception {
+        finishRun(robot);
+        robot.clickOn("#toEndButton");
+        // at the end the BIO panel shows the last bio sent: page 3
+        assertEquals(List.of("page 3"), vecLabels(robot));
+        @SuppressWarnings("unchecked")
+        ListView<String> served = robot.lookup("#servedList").queryAs(ListView.class);
+        robot.interact(() -> served.getSelectionModel().select(0));
+        assertEquals(1, window.selection().requestProperty().get());
+        assertEquals(List.of("page 0", "page 1", "page 2"), vecLabels(robot));
+        assertTrue(text(robot, "#bioIdLabel").startsWith("bio #1"), text(robot, "#bioIdLabel"));
+        // moving the cursor hands the BIO panel back to mpage
+        robot.clickOn("#stepBackButton");
+        assertEquals(0, window.selection().bioProperty().get());
+    }
 }

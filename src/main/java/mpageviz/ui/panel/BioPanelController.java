@@ -56,7 +56,11 @@ public final class BioPanelController extends FxmlPart<VBox> implements RunPanel
     @Override
     public void render(RunState s) {
         animation.stop();
-        BioView bio = s.buildingBio();
+        // A bio picked elsewhere (a request's row) wins; else the one being built; else the last one sent.
+        BioView bio = s.bio(selection.bioProperty().get());
+        if (bio == null) {
+            bio = s.buildingBio();
+        }
         if (bio == null) {
             bio = lastMpageBio(s);
         }

@@ -94,12 +94,19 @@ public final class BlockLayerPanelController extends FxmlPart<VBox> implements R
             int i = b.intValue();
             if (i >= 0 && i < ids.size()) {
                 selection.selectRequest(ids.get(i));
+                if (state != null && state.request(ids.get(i)) != null) {
+                    // the request's first bio becomes the selected bio, shown in the BIO panel
+                    selection.selectBio(state.request(ids.get(i)).bios().get(0));
+                }
             }
         });
     }
 
+    private RunState state;
+
     @Override
     public void render(RunState s) {
+        this.state = s;
         animation.stop();
         plugStateLabel.setText(s.layout().blockLayer().plug() ? "plugged calls, merge "
                 + (s.layout().blockLayer().merge() ? "on" : "off")
