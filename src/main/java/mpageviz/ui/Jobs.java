@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
@@ -94,14 +93,5 @@ public class Jobs {
     /** A callable as work that reports nothing. */
     public static <T> Work<T> plain(Callable<T> c) {
         return job -> c.call();
-    }
-
-    /** Runs on the FX thread later (or now, when already there and synchronous). */
-    public void later(Runnable r) {
-        if (executor == null || Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
     }
 }

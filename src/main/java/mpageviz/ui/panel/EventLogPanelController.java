@@ -14,7 +14,6 @@ import javafx.scene.layout.VBox;
 import mpageviz.trace.EventCodec;
 import mpageviz.trace.EventText;
 import mpageviz.trace.Trace;
-import mpageviz.ui.EventIndexList;
 import mpageviz.ui.FxmlPart;
 import mpageviz.ui.PlaybackModel;
 import mpageviz.ui.canvas.EventLogCanvas;
@@ -35,7 +34,7 @@ public final class EventLogPanelController extends FxmlPart<VBox> implements Run
     @FXML private StackPane eventLogHolder;
 
     private final PlaybackModel model;
-    private final EventIndexList items = new EventIndexList();
+    private final EventRows items = new EventRows();
     private final EventLogCanvas log;
     private Trace trace;
     private int shownUpTo = -1;
