@@ -8,7 +8,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -26,12 +25,9 @@ import mpageviz.view.RunState;
  * Ctrl+scroll zooms the block axis around the pointer, dragging pans, a double click shows the whole strip.
  * Only what is on screen is drawn, and things narrower than a pixel share one pixel column.
  */
-public final class DiskCanvas extends Region {
+public final class DiskCanvas extends CanvasView {
     private static final String[] REQUEST_COLOURS = {"request-plugged", "request-queued", "request-served"};
 
-    private final ResizableCanvas canvas = new ResizableCanvas(this::draw);
-    private final Palette palette;
-    private final DoubleSupplier em;
     private final BlockAxis axis = new BlockAxis();
     private final DoubleProperty pulse = new SimpleDoubleProperty(this, "pulse", 0);
     private RunState state;
@@ -41,16 +37,9 @@ public final class DiskCanvas extends Region {
     private int pulseRequest;
 
     public DiskCanvas(Palette palette, DoubleSupplier em) {
-        this.palette = palette;
-        this.em = em;
-        getChildren().add(canvas);
+        super(palette, em);
         axis.attach(canvas, this::draw);
         pulse.addListener(o -> draw());
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.resizeRelocate(0, 0, getWidth(), getHeight());
     }
 
     /** The disk blocks the strip spans, from the layout: every block the file, its metadata or allocator name. */
@@ -146,12 +135,11 @@ public final class DiskCanvas extends Region {
         return axis.x(block, w);
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+    @Override
+    protected void draw() {
+        GraphicsContext g = begin();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(palette.color("panel-bg"));
-        g.fillRect(0, 0, w, h);
         if (state == null) {
             return;
         }

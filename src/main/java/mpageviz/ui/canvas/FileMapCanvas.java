@@ -8,7 +8,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -25,10 +24,7 @@ import mpageviz.view.RunState;
  * around the pointer, dragging pans and a double click shows the whole file; the disk row stays whole, so the
  * bands show where the blocks on screen live.
  */
-public final class FileMapCanvas extends Region {
-    private final ResizableCanvas canvas = new ResizableCanvas(this::draw);
-    private final Palette palette;
-    private final DoubleSupplier em;
+public final class FileMapCanvas extends CanvasView {
     private final BlockAxis axis = new BlockAxis();
     private final DoubleProperty pulse = new SimpleDoubleProperty(this, "pulse", 0);
     private RunState state;
@@ -38,9 +34,7 @@ public final class FileMapCanvas extends Region {
     private long pulseCount;
 
     public FileMapCanvas(Palette palette, DoubleSupplier em) {
-        this.palette = palette;
-        this.em = em;
-        getChildren().add(canvas);
+        super(palette, em);
         axis.attach(canvas, this::draw);
         pulse.addListener(o -> draw());
         canvas.setOnMouseClicked(e -> {
@@ -55,11 +49,6 @@ public final class FileMapCanvas extends Region {
 
     public void setOnPick(LongConsumer onPick) {
         this.onPick = onPick;
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.resizeRelocate(0, 0, getWidth(), getHeight());
     }
 
     public void show(RunState s, long selected) {
@@ -133,12 +122,11 @@ public final class FileMapCanvas extends Region {
         return Math.max(blocks, bpp);
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+    @Override
+    protected void draw() {
+        GraphicsContext g = begin();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(palette.color("panel-bg"));
-        g.fillRect(0, 0, w, h);
         if (state == null) {
             return;
         }

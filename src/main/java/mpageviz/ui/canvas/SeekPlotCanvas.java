@@ -4,7 +4,6 @@ import java.util.function.DoubleSupplier;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -12,21 +11,11 @@ import mpageviz.view.RequestView;
 import mpageviz.view.RunState;
 
 /** Sector against request order: a rising line is sequential I/O, every jump back is a seek. */
-public final class SeekPlotCanvas extends Region {
-    private final ResizableCanvas canvas = new ResizableCanvas(this::draw);
-    private final Palette palette;
-    private final DoubleSupplier em;
+public final class SeekPlotCanvas extends CanvasView {
     private RunState state;
 
     public SeekPlotCanvas(Palette palette, DoubleSupplier em) {
-        this.palette = palette;
-        this.em = em;
-        getChildren().add(canvas);
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.resizeRelocate(0, 0, getWidth(), getHeight());
+        super(palette, em);
     }
 
     public void show(RunState s) {
@@ -34,12 +23,11 @@ public final class SeekPlotCanvas extends Region {
         draw();
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+    @Override
+    protected void draw() {
+        GraphicsContext g = begin();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(palette.color("panel-bg"));
-        g.fillRect(0, 0, w, h);
         if (state == null) {
             return;
         }
