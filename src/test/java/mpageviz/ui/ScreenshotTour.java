@@ -35,6 +35,8 @@ public final class ScreenshotTour {
             {"theme-light.css", "end", "04-end"},
             {"theme-projector.css", "bio", "05-projector"},
             {"theme-dark.css", "end", "06-dark"},
+            {"theme-light.css", "fallback", "07-hole-then-data-fallback", "05-hole-then-data.layout.json"},
+            {"theme-light.css", "bh-served", "08-discontiguous-buffers-served", "06-discontiguous.layout.json"},
         };
         for (String[] shot : shots) {
             CountDownLatch done = new CountDownLatch(1);
@@ -45,7 +47,11 @@ public final class ScreenshotTour {
                     stage.setWidth(1600);
                     stage.setHeight(1000);
                     w.applyTheme(shot[0], false);
-                    w.show(DefaultSample.load(), null, null, DefaultSample.NAME);
+                    if (shot.length > 3) {
+                        w.show(SampleCatalog.load(shot[3]), null, null, shot[3]);
+                    } else {
+                        w.show(DefaultSample.load(), null, null, DefaultSample.NAME);
+                    }
                     stage.show();
                     PlaybackModel m = w.model();
                     m.session().runToEnd();
@@ -62,6 +68,17 @@ public final class ScreenshotTour {
                             break;
                         case "end":
                             m.toEnd();
+                            break;
+                        case "fallback":
+                            m.forwardTo(e -> e instanceof mpageviz.trace.Events.Fallback);
+                            w.selection().selectPage(1);
+                            break;
+                        case "bh-served":
+                            m.forwardTo(e -> e instanceof mpageviz.trace.Events.RequestServe);
+                            m.forwardTo(e -> e instanceof mpageviz.trace.Events.BioEnd
+                                    && !((mpageviz.trace.Events.BioEnd) e).ok() || e instanceof
+                                    mpageviz.trace.Events.CallEnd);
+                            w.selection().selectPage(1);
                             break;
                         default:
                             break;
