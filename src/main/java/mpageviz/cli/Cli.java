@@ -30,6 +30,8 @@ public final class Cli {
             "  validate LAYOUT...      check layouts; prints every problem, exits 1 if any",
             "  summary TRACE           print the summary stored in a trace file",
             "  demo                    run the built-in default sample (the BH_Boundary example)",
+            "  generate --seed N --count K --out DIR [--behaviour NAME]",
+            "      write K random layouts that exercise NAME (default mix); 'generate --help' lists the names",
             "  help                    this text");
 
     private final PrintStream out;
@@ -60,6 +62,8 @@ public final class Cli {
                     return summary(rest);
                 case "demo":
                     return demo();
+                case "generate":
+                    return GenerateCommand.run(rest, out, err);
                 case "help":
                 case "--help":
                 case "-h":
