@@ -127,8 +127,22 @@ final class Ext2Command {
             return 1;
         }
         out.println(target + ": " + layout.title() + ", " + Ext2LayoutBuilder.describe(layout) + "; "
-                + SummaryPrinter.describeRun(layout.run()));
+                + describeRun(layout));
         return 0;
+    }
+
+    /** The run in a few words, without listing pages (a sparse file's i_size can span millions of them). */
+    private static String describeRun(Layout layout) {
+        RunSpec run = layout.run();
+        switch (run.op()) {
+            case RunSpec.READPAGES:
+                return "readpages of " + (run.count() == 1 ? "page 0" : run.count() + " pages 0.." + (run.count() - 1));
+            case RunSpec.WRITEPAGES:
+                return "writepages of " + layout.pageCache().size() + " dirty page"
+                        + (layout.pageCache().size() == 1 ? "" : "s");
+            default:
+                return run.op() + " of page " + run.index();
+        }
     }
 
     private static String value(String[] args, int i, String option) throws Cli.UsageException {

@@ -70,9 +70,12 @@ final class Ext2Images {
         return img;
     }
 
-    /** Formats {@code img} with mke2fs and the given options (before the image and its size in blocks). */
+    /** Formats {@code img} with mke2fs and the given options (ext2 unless they name another type with -t). */
     static Path mkfs(Path img, long blocks, String... options) {
-        List<String> cmd = new ArrayList<>(List.of(tool("mke2fs"), "-q", "-F", "-t", "ext2"));
+        List<String> cmd = new ArrayList<>(List.of(tool("mke2fs"), "-q", "-F"));
+        if (!List.of(options).contains("-t")) {
+            cmd.addAll(List.of("-t", "ext2"));
+        }
         cmd.addAll(List.of(options));
         cmd.addAll(List.of(img.toString(), String.valueOf(blocks)));
         run(cmd, null);
