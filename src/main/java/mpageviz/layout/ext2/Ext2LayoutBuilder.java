@@ -123,9 +123,10 @@ public final class Ext2LayoutBuilder {
                 file, device, pageCache, new Layout.GetBlockSpec(0, List.of(), List.of()), List.of(),
                 new Layout.Faults(List.of(), List.of()), new Layout.BlockLayerSpec(true, true, false),
                 new Layout.MemorySpec(false), run, dir);
+        // Everything read from the image was checked above, so a problem here is a bug in this class, not bad input.
         List<String> problems = LayoutValidator.problems(layout);
         if (!problems.isEmpty()) {
-            throw new Ext2Exception(who + ": the layout built from it is not valid: " + problems.get(0));
+            throw new IllegalStateException(who + ": the layout built from it is not valid: " + problems);
         }
         return layout;
     }

@@ -273,10 +273,10 @@ class Ext2CorruptionTest {
     void directoryEntriesThatOverrunTheirBlock() {
         long block = d.data().get(0L);
         String at = "directory /d, block " + block + ": entry at offset ";
-        // "." is at offset 0 with rec_len 12, ".." at 12 with the rest of the block.
+        // "." is at offset 0 and ".." at 12, each with rec_len 12; x follows with the rest of the block.
         Ext2Images.pokeU16(img, dirByte(12 + 4), BS + 100);
         assertEquals(at + "12 has rec_len 1124, past the block end", errorOf("/d/x"));
-        Ext2Images.pokeU16(img, dirByte(12 + 4), BS - 12); // ".." as it was
+        Ext2Images.pokeU16(img, dirByte(12 + 4), 12); // ".." as it was (x follows it)
         Ext2Images.pokeU16(img, dirByte(4), 14);
         assertEquals(at + "0 has rec_len 14, not a multiple of 4", errorOf("/d/x"));
         Ext2Images.pokeU16(img, dirByte(4), 8);
