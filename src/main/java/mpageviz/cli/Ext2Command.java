@@ -2,6 +2,7 @@ package mpageviz.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,9 +111,14 @@ final class Ext2Command {
         }
         Path image = Path.of(positional.get(0));
         String file = positional.get(1);
+        Path folder = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            err.println(target + ": cannot write the layout (no such folder " + folder + ")");
+            return 1;
+        }
         Layout layout;
         try (Ext2Image img = Ext2Image.open(image)) {
-            layout = Ext2LayoutBuilder.build(img, file, call, pageSize, target.toAbsolutePath().getParent());
+            layout = Ext2LayoutBuilder.build(img, file, call, pageSize, folder);
         } catch (Ext2Exception e) {
             err.println(image + ": " + e.getMessage());
             return 1;

@@ -1,6 +1,7 @@
 package mpageviz.layout.ext2;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +119,9 @@ public final class Ext2LayoutBuilder {
                 ? dirtyPages(name, map, run, size, pageSize) : List.of();
         Path dir = (layoutDir != null ? layoutDir : image.path().toAbsolutePath().getParent()).toAbsolutePath()
                 .normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new Ext2Exception("the layout's folder " + dir + " does not exist");
+        }
         Layout.Device device = new Layout.Device(sb.blocksCount(), 1024, 128, imagePath(dir));
         Layout layout = new Layout("ext2: " + name, notes(inode, map, size), new Layout.Geometry(pageSize, bs),
                 file, device, pageCache, new Layout.GetBlockSpec(0, List.of(), List.of()), List.of(),

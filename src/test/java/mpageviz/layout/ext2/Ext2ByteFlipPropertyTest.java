@@ -27,6 +27,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -35,6 +36,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * directory and indirect blocks), then lists every directory and builds a layout of every regular file. Each try
  * must end within a second in clean {@link Ext2Exception}s or valid layouts that run.
  */
+@AddLifecycleHook(Ext2Images.RequiresTools.class)
 class Ext2ByteFlipPropertyTest {
     private static final int BS = 1024;
     private static final long BLOCKS = 1024;
@@ -50,7 +52,6 @@ class Ext2ByteFlipPropertyTest {
 
     @BeforeContainer
     static void template() throws Exception {
-        Ext2Images.assumeTools();
         work = Files.createTempDirectory("ext2-flip-");
         Path img = Ext2Images.mkfs(work.resolve("template.img"), new Ext2Images.Fs(BS, 128, 1, BLOCKS));
         Path f = Ext2Images.denseFile(work, "f", 300L * BS + 9, BS, 1);

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -31,10 +33,24 @@ final class Ext2Images {
     private Ext2Images() {
     }
 
-    /** Skips the calling test unless mke2fs and debugfs can be run. */
+    static final String NO_TOOLS = "mke2fs/debugfs (e2fsprogs) not found on PATH or in /sbin: ext2 image tests skipped";
+
+    /** Whether mke2fs and debugfs can be run. */
+    static boolean toolsPresent() {
+        return tool("mke2fs") != null && tool("debugfs") != null;
+    }
+
+    /** Skips the calling JUnit test unless mke2fs and debugfs can be run. */
     static void assumeTools() {
-        Assumptions.assumeTrue(tool("mke2fs") != null && tool("debugfs") != null,
-                "mke2fs/debugfs (e2fsprogs) not found on PATH or in /sbin: ext2 image tests skipped");
+        Assumptions.assumeTrue(toolsPresent(), NO_TOOLS);
+    }
+
+    /** The same for jqwik containers: {@code @AddLifecycleHook(Ext2Images.RequiresTools.class)}. */
+    static final class RequiresTools implements SkipExecutionHook {
+        @Override
+        public SkipResult shouldBeSkipped(LifecycleContext context) {
+            return toolsPresent() ? SkipResult.doNotSkip() : SkipResult.skip(NO_TOOLS);
+        }
     }
 
     private static String tool(String name) {

@@ -167,6 +167,23 @@ class Ext2LayoutTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("filesystems")
+    void fragmentedFile_hasAnExtentPerPiece(Fs fs) throws Exception {
+        Fixture fx = fixture(fs);
+        Stat stat = Ext2Images.stat(fx.image(), "/frag", fs.blockSize());
+        int pieces = 0;
+        long prev = -2;
+        for (long block : stat.data().values()) {
+            pieces += block == prev + 1 ? 0 : 1;
+            prev = block;
+        }
+        assertTrue(pieces >= 3, "/frag lies in " + pieces + " pieces: " + stat.data());
+        // Pieces, plus a split at L11 when a piece runs across the end of the direct blocks.
+        int extents = readpages(fx, "/frag").file().extents().size();
+        assertTrue(extents == pieces || extents == pieces + 1, extents + " extents for " + pieces + " pieces");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filesystems")
     void readpages_ofTheWholeFile_yieldsTheBytesDebugfsDumps(Fs fs) throws Exception {
         Fixture fx = fixture(fs);
         for (String file : Ext2Images.STANDARD_FILES) {
