@@ -29,6 +29,8 @@ public final class Ext2BlockMap {
     }
 
     private static final int DIRECT = Ext2Inode.NDIR_BLOCKS;
+    /** The "parent" of a pointer held in the inode's own i_block array. */
+    private static final long INODE = -1;
 
     private long[] logical = new long[16];
     private long[] physical = new long[16];
@@ -121,9 +123,8 @@ public final class Ext2BlockMap {
             for (int i = 0; i < DIRECT; i++) {
                 long p = inode.block(i);
                 if (p != 0) {
-                    String where = "i_block[" + i + "]";
-                    inRange(where, p);
-                    data(i, p, where);
+                    inRange(p, INODE, i);
+                    data(i, p, INODE, i);
                 }
             }
             long base = DIRECT;
@@ -132,14 +133,18 @@ public final class Ext2BlockMap {
                 int slot = DIRECT - 1 + level;
                 long p = inode.block(slot);
                 if (p != 0) {
-                    String where = "i_block[" + slot + "]";
-                    inRange(where, p);
-                    indirect(p, level, base, span, where);
+                    inRange(p, INODE, slot);
+                    indirect(p, level, base, span, where(INODE, slot));
                 }
                 base += span;
                 span *= ptrs;
             }
             return map;
+        }
+
+        /** Where a pointer sits, for messages: built only when something is wrong (or once per indirect block). */
+        private static String where(long parent, int slot) {
+            return parent == INODE ? "i_block[" + slot + "]" : "indirect block " + parent + ", slot " + slot;
         }
 
         private void indirect(long block, int level, long first, long span, String where) throws Ext2Exception {
@@ -154,40 +159,46 @@ public final class Ext2BlockMap {
                 if (p == 0) {
                     continue; // a hole for the slot's whole range
                 }
-                String here = "indirect block " + block + ", slot " + s;
-                inRange(here, p);
+                inRange(p, block, s);
                 long childFirst = first + s * childSpan;
                 if (p == block) {
                     throw error("indirect block " + block + " points at itself (slot " + s + ")");
                 }
+                // A pointer back up the chain would make the walk (and ext2_get_branch) go round forever.
                 for (int d = 0; d < depth - 1; d++) {
                     if (path[d] == p) {
-                        throw error("indirect blocks " + p + " and " + block + " point at each other (" + here
-                                + " points back at " + p + ", which leads to " + block + ")");
+                        throw error("indirect blocks " + p + " and " + block + " point at each other ("
+                                + where(block, s) + " points back at " + p + ", which leads to " + block + ")");
                     }
                 }
                 if (level == 1) {
-                    data(childFirst, p, here);
+                    data(childFirst, p, block, s);
                 } else {
-                    indirect(p, level - 1, childFirst, childSpan, here);
+                    indirect(p, level - 1, childFirst, childSpan, where(block, s));
                 }
             }
             depth--;
         }
 
-        private void data(long l, long p, String where) throws Ext2Exception {
-            claim(p, "the data block of logical block " + l + " (from " + where + ")");
+        private void data(long l, long p, long parent, int slot) throws Ext2Exception {
+            if (!used.add(p)) {
+                throw usedTwice(p, "the data block of logical block " + l + " (from " + where(parent, slot) + ")");
+            }
             map.add(l, p);
         }
 
-        /** Marks a disk block used by this inode; a second use names both. */
+        /** Marks an indirect block used by this inode; a second use names both. */
         private void claim(long block, String use) throws Ext2Exception {
-            if (used.add(block)) {
-                return;
+            if (!used.add(block)) {
+                throw usedTwice(block, use);
             }
+        }
+
+        /** Two pointers of one file name the same disk block: the layout would map one block twice. */
+        private Ext2Exception usedTwice(long block, String use) {
             String first = indirectFrom.containsKey(block)
                     ? "indirect block (from " + indirectFrom.get(block) + ")" : firstDataUse(block);
-            throw error("block " + block + " is used twice: as " + first + " and as " + use);
+            return error("block " + block + " is used twice: as " + first + " and as " + use);
         }
 
         private String firstDataUse(long block) {
@@ -199,10 +210,10 @@ public final class Ext2BlockMap {
             return "another block of this file";
         }
 
-        private void inRange(String where, long block) throws Ext2Exception {
+        private void inRange(long block, long parent, int slot) throws Ext2Exception {
             if (block >= devBlocks) {
-                throw error(where + " points at block " + block + ", past the end of the device (" + devBlocks
-                        + " blocks)");
+                throw error(where(parent, slot) + " points at block " + block + ", past the end of the device ("
+                        + devBlocks + " blocks)");
             }
         }
 
