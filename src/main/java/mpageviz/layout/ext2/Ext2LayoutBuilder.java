@@ -13,8 +13,10 @@ import mpageviz.layout.RunSpec;
 /**
  * Builds a {@link Layout} from a regular file of an ext2 image, mapping it exactly as ext2_get_blocks does
  * (kernel-semantics.md §9.2–9.4): one extent per run of consecutive disk blocks inside one pointer array, a
- * boundary at every mapped block whose blocks_to_boundary is 0, one metadata entry per indirect block, i_size
- * from the inode and the image itself as the device.
+ * boundary at every mapped block whose blocks_to_boundary is 0, one metadata entry per indirect block (outer level
+ * first, each with the logical range it covers, cut at the largest file a layout holds: 2^40 bytes), i_size from
+ * the inode and the image itself as the device. Write runs start with the file's pages uptodate and dirty, without
+ * buffers; a page over a hole is refused, since ext2 block allocation is not modelled.
  *
  * <p>{@code device.image} is written relative to the folder the layout will be saved in (the layout's
  * {@code baseDir}), as layout-format.md reads it; only when no relative path exists (another root) is it
