@@ -19,8 +19,8 @@ import mpageviz.trace.TraceException;
 import mpageviz.trace.TraceFile;
 
 /**
- * The command line: {@code run}, {@code validate} and {@code summary}. Errors are one line each on stderr,
- * without a stack trace; the exit code is 0 on success, 1 when an input was bad, 2 on a usage error.
+ * The command line: {@code run}, {@code validate}, {@code summary} and {@code ext2}. Errors are one line each on
+ * stderr, without a stack trace; the exit code is 0 on success, 1 when an input was bad, 2 on a usage error.
  */
 public final class Cli {
     static final String USAGE = String.join("\n",
@@ -29,6 +29,11 @@ public final class Cli {
             "      run each layout through the mpage engine and print what happened",
             "  validate LAYOUT...      check layouts; prints every problem, exits 1 if any",
             "  summary TRACE           print the summary stored in a trace file",
+            "  " + Ext2Command.USAGE_LS,
+            "      list a directory of an ext2 image (type, inode, size, name)",
+            "  " + Ext2Command.USAGE_LAYOUT,
+            "      write a layout for a regular file of an ext2 image; its run does real I/O on the image",
+            "      (default op: readpages of the whole file; write ops run on a copy unless run --in-place)",
             "  demo                    run the built-in default sample (the BH_Boundary example)",
             "  generate --seed N --count K --out DIR [--behaviour NAME]",
             "      write K random layouts that exercise NAME (default mix); 'generate --help' lists the names",
@@ -60,6 +65,8 @@ public final class Cli {
                     return validate(rest);
                 case "summary":
                     return summary(rest);
+                case "ext2":
+                    return new Ext2Command(out, err).execute(rest);
                 case "demo":
                     return demo();
                 case "generate":
@@ -81,7 +88,7 @@ public final class Cli {
     }
 
     /** A command line that does not parse. */
-    private static final class UsageException extends Exception {
+    static final class UsageException extends Exception {
         UsageException(String message) {
             super(message);
         }
