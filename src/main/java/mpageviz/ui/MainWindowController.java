@@ -1,9 +1,7 @@
 package mpageviz.ui;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -291,13 +289,8 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     public void savePng(Node node, Path file) {
         try {
             WritableImage img = node.snapshot(null, null);
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", tmp.toFile());
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            java.awt.image.BufferedImage png = SwingFXUtils.fromFXImage(img, null);
+            mpageviz.layout.AtomicFile.write(file, out -> ImageIO.write(png, "png", out));
         } catch (IOException | RuntimeException e) {
             showError("Cannot save " + file.getFileName(), e);
         }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // also when the build folder is not called target (worktree builds use -DbuildDir)
+            .withImportOption(location -> !location.contains("/test-classes/"))
             .importPackages("mpageviz");
 
     @Test
