@@ -169,10 +169,6 @@ public final class Ext2ImportDialog extends Dialog<Layout> {
         return importedPath;
     }
 
-    public TreeView<Entry> tree() {
-        return tree;
-    }
-
     private static String describe(String op) {
         switch (op) {
             case RunSpec.READPAGES:
