@@ -1,6 +1,7 @@
 package mpageviz.ui;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
@@ -40,11 +42,14 @@ import org.controlsfx.dialog.ExceptionDialog;
 import mpageviz.layout.Layout;
 import mpageviz.layout.LayoutException;
 import mpageviz.layout.LayoutReader;
+import mpageviz.layout.LayoutWriter;
 import mpageviz.trace.Event;
 import mpageviz.trace.Trace;
 import mpageviz.trace.TraceFile;
 import mpageviz.ui.anim.Animations;
 import mpageviz.ui.canvas.Palette;
+import mpageviz.ui.dialog.Ext2ImportDialog;
+import mpageviz.ui.dialog.GenerateDialog;
 import mpageviz.ui.dialog.HelpDialog;
 import mpageviz.ui.dialog.RunDialog;
 import mpageviz.ui.panel.BioPanelController;
@@ -267,6 +272,49 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         jobs.submit("Importing " + file.getFileName(), Jobs.plain(() -> TraceFile.load(file)),
                 trace -> replay(trace, file.getFileName().toString()),
                 error -> showError("Cannot import " + file.getFileName(), error));
+    }
+
+    /**
+     * Opens an ext2 image off the FX thread and, if it reads as ext2, the dialog that picks one of its files; the
+     * layout built from it starts a run named IMAGE:PATH. A bad image is reported and the current run stays.
+     */
+    public void importFromExt2(Path imageFile) {
+        String name = String.valueOf(imageFile.getFileName());
+        jobs.submit("Opening " + name, Jobs.plain(() -> Ext2ImportDialog.Source.open(imageFile)),
+                source -> {
+                    Ext2ImportDialog d = new Ext2ImportDialog(source, jobs, window());
+                    d.setOnHidden(e -> {
+                        if (d.getResult() != null) {
+                            show(d.getResult(), null, null, name + ":" + d.importedPath());
+                        }
+                    });
+                    d.show();
+                },
+                error -> showError("Cannot import from " + name, error));
+    }
+
+    /** Generates layout #0 of a batch and runs it at once. */
+    public void openGenerated(GenerateDialog.Choice batch) {
+        jobs.submit("Generating " + batch.name(0), Jobs.plain(() -> batch.layout(0)),
+                layout -> show(layout, null, null, batch.name(0)),
+                error -> showError("Cannot generate " + batch.name(0), error));
+    }
+
+    /** Generates a whole batch off the FX thread and saves it into {@code folder} under the command line's names. */
+    public void saveGenerated(GenerateDialog.Choice batch, Path folder) {
+        jobs.<Integer>submit("Saving " + batch.count() + " generated layouts", job -> {
+            Files.createDirectories(folder);
+            for (int i = 0; i < batch.count(); i++) {
+                if (job.isCancelled()) {
+                    return i;
+                }
+                job.message("Saving " + batch.fileName(i));
+                LayoutWriter.save(batch.layout(i), folder.resolve(batch.fileName(i)));
+                job.progress((i + 1.0) / batch.count());
+            }
+            return batch.count();
+        }, n -> statusBar.setText("Saved " + n + " generated layout" + (n == 1 ? "" : "s") + " in " + folder),
+                error -> showError("Cannot save the generated layouts", error));
     }
 
     /** Writes the whole run's trace (letting a live run finish first) to a temporary name, then renames it. */
@@ -724,6 +772,13 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         return f == null ? null : f.toPath();
     }
 
+    private Path chooseFolder(String title) {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(title);
+        java.io.File f = dc.showDialog(window());
+        return f == null ? null : f.toPath();
+    }
+
     private Path chooseSave(String title, String ext, String suggested) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
@@ -745,6 +800,13 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         if (f != null) {
             Layout l = model.session().layout();
             show(l, layoutFile, f, runName + " on " + f.getFileName());
+        }
+    }
+
+    @FXML private void importExt2() {
+        Path f = chooseOpen("Import a file from an ext2 image", ".img", ".ext2");
+        if (f != null) {
+            importFromExt2(f);
         }
     }
 
@@ -780,6 +842,31 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     @FXML private void editRun() {
         new RunDialog(model.session().layout(), window()).showAndWait().ifPresent(l ->
                 show(l, null, image, runName + " (edited)"));
+    }
+
+    @FXML private void generateLayouts() {
+        showGenerateDialog();
+    }
+
+    /** The generator dialog, not modal to the test thread: its choice is acted on when it closes. */
+    public GenerateDialog showGenerateDialog() {
+        GenerateDialog d = new GenerateDialog(window());
+        d.setOnHidden(e -> {
+            GenerateDialog.Choice batch = d.getResult();
+            if (batch == null) {
+                return;
+            }
+            if (batch.action() == GenerateDialog.Action.OPEN_FIRST) {
+                openGenerated(batch);
+            } else {
+                Path folder = chooseFolder("Save " + batch.count() + " generated layouts in");
+                if (folder != null) {
+                    saveGenerated(batch, folder);
+                }
+            }
+        });
+        d.show();
+        return d;
     }
 
     @FXML private void showHelp() {
