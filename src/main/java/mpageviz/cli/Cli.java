@@ -10,6 +10,7 @@ import java.util.List;
 
 import mpageviz.engine.Runner;
 import mpageviz.kernel.KernelBug;
+import mpageviz.layout.DefaultSample;
 import mpageviz.layout.Layout;
 import mpageviz.layout.LayoutException;
 import mpageviz.layout.LayoutReader;

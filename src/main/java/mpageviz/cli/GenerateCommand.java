@@ -90,9 +90,8 @@ public final class GenerateCommand {
         return 0;
     }
 
-    /** gen-BEHAVIOUR-SEED-I.layout.json */
     static String fileName(Behaviour behaviour, long seed, int index) {
-        return "gen-" + behaviour.kebabName() + "-" + seed + "-" + index + ".layout.json";
+        return LayoutGenerator.fileName(behaviour, seed, index);
     }
 
     private static Options parse(String[] args) throws UsageException {

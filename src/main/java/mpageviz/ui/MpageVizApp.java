@@ -4,7 +4,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import mpageviz.cli.DefaultSample;
+import mpageviz.layout.DefaultSample;
 import mpageviz.layout.Layout;
 
 /**

@@ -56,6 +56,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void ui_reachesTheEngineOnlyThroughSession() {
+        noClasses().that().resideInAPackage("mpageviz.ui..").and().doNotHaveFullyQualifiedName(
+                "mpageviz.ui.Session")
+                .should().dependOnClassesThat().resideInAPackage("mpageviz.engine..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void ui_neverUsesTheCommandLine() {
+        noClasses().that().resideInAPackage("mpageviz.ui..")
+                .should().dependOnClassesThat().resideInAPackage("mpageviz.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
     void cli_neverUsesTheUi() {
         noClasses().that().resideInAPackage("mpageviz.cli..")
                 .should().dependOnClassesThat().resideInAPackage("mpageviz.ui..")

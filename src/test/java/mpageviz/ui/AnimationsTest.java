@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.util.WaitForAsyncUtils;
 
-import mpageviz.cli.DefaultSample;
+import mpageviz.layout.DefaultSample;
 import mpageviz.testutil.Runs;
 import mpageviz.trace.Event;
 import mpageviz.trace.Events;

@@ -37,7 +37,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import mpageviz.cli.Cli;
-import mpageviz.cli.DefaultSample;
+import mpageviz.layout.DefaultSample;
 import mpageviz.layout.RunSpec;
 import mpageviz.layout.gen.Behaviour;
 import mpageviz.layout.gen.LayoutGenerator;

@@ -30,7 +30,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import mpageviz.cli.Cli;
-import mpageviz.cli.DefaultSample;
+import mpageviz.layout.DefaultSample;
 import mpageviz.layout.Layout;
 import mpageviz.layout.LayoutReader;
 import mpageviz.trace.Events;

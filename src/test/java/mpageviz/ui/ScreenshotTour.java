@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
-import mpageviz.cli.DefaultSample;
+import mpageviz.layout.DefaultSample;
 
 /**
  * Saves screenshots of the main window at key steps of the default sample, in each theme. Not a test: run it

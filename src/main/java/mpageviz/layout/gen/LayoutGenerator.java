@@ -103,4 +103,14 @@ public final class LayoutGenerator {
                 throw new IllegalArgumentException("no recipe for " + b);
         }
     }
+
+    /** The name of generated layout {@code index} of a batch, without extension: gen-BEHAVIOUR-SEED-I. */
+    public static String name(Behaviour behaviour, long seed, int index) {
+        return "gen-" + behaviour.kebabName() + "-" + seed + "-" + index;
+    }
+
+    /** The file the generate command (and the window) writes layout {@code index} of a batch to. */
+    public static String fileName(Behaviour behaviour, long seed, int index) {
+        return name(behaviour, seed, index) + ".layout.json";
+    }
 }

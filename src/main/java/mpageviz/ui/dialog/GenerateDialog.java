@@ -42,12 +42,12 @@ public final class GenerateDialog extends Dialog<GenerateDialog.Choice> {
 
         /** gen-BEHAVIOUR-SEED-I.layout.json, the names the generate command writes. */
         public String fileName(int index) {
-            return name(index) + ".layout.json";
+            return LayoutGenerator.fileName(behaviour, seed, index);
         }
 
         /** The run name of layout {@code index}: its file name without the extension. */
         public String name(int index) {
-            return "gen-" + behaviour.kebabName() + "-" + seed + "-" + index;
+            return LayoutGenerator.name(behaviour, seed, index);
         }
     }
 

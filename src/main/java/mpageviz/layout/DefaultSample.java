@@ -1,12 +1,9 @@
-package mpageviz.cli;
+package mpageviz.layout;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-import mpageviz.layout.Layout;
-import mpageviz.layout.LayoutException;
-import mpageviz.layout.LayoutReader;
 
 /** The layout a first launch shows: mpage.c's own BH_Boundary example, shipped inside the application. */
 public final class DefaultSample {
