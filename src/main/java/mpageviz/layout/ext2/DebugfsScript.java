@@ -219,6 +219,11 @@ public record DebugfsScript(String fileName, int blockSize, long blocksCount, Li
                     }
                 }
                 previous = x;
+                dataBlocks += e.count();
+                if (dataBlocks > MAX_DATA_BLOCKS) {
+                    throw new Ext2Exception("file.extents: more than " + MAX_DATA_BLOCKS + " data blocks; a debugfs "
+                            + "script takes one command per block, so it is not written");
+                }
                 if (e.physical() == 0) {
                     throw new Ext2Exception(where + ": disk block 0 cannot hold data: ext2 reads a block pointer of 0"
                             + " as a hole");
@@ -231,11 +236,6 @@ public record DebugfsScript(String fileName, int blockSize, long blocksCount, Li
                 if (taken >= 0) {
                     throw new Ext2Exception(where + ": disk block " + taken + " (logical block "
                             + (e.logical() + taken - e.physical()) + ") " + collision(taken));
-                }
-                dataBlocks += e.count();
-                if (dataBlocks > MAX_DATA_BLOCKS) {
-                    throw new Ext2Exception("file.extents: more than " + MAX_DATA_BLOCKS + " data blocks; a debugfs "
-                            + "script takes one command per block, so it is not written");
                 }
                 for (long b = e.physical(); b <= lastPhysical; b++) {
                     if (!used.add(b)) {
