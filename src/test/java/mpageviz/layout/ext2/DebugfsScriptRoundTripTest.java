@@ -3,6 +3,7 @@ package mpageviz.layout.ext2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -165,8 +166,8 @@ class DebugfsScriptRoundTripTest {
             try {
                 DebugfsScript.from(source, "g");
             } catch (Ext2Exception e) {
-                assertTrue(e.getMessage().matches("(geometry\\.blockSize|device\\.blocks|file\\.extents\\[|file\\.metadata\\[).*"),
-                        e.getMessage());
+                String fields = "(geometry\\.blockSize|device\\.blocks|file\\.extents\\[|file\\.metadata\\[)";
+                assertTrue(e.getMessage().matches(fields + ".*"), e.getMessage());
                 continue;
             }
             assertSameFile(source, recreate(source, "g"));
@@ -235,7 +236,7 @@ class DebugfsScriptRoundTripTest {
         return new Recreated(script, img, back, Ext2Images.stat(img, "/" + name, source.geometry().blockSize()));
     }
 
-    /** The copy maps every logical block as the source does, has its i_size, and the indirect blocks the script says. */
+    /** The copy maps each logical block as the source does, has its i_size and the indirect blocks the script says. */
     private static void assertSameFile(Layout source, Recreated r) {
         String what = source.title();
         assertEquals(blockMap(source), blockMap(r.imported()), what + ": logical -> disk blocks");
@@ -330,20 +331,25 @@ class DebugfsScriptRoundTripTest {
 
         static Result run(List<String> argv, Path cwd) {
             try {
-                Path err = Files.createTempFile(dir, "tool-", ".err");
-                Path out = Files.createTempFile(dir, "tool-", ".out");
-                ProcessBuilder pb = new ProcessBuilder(argv).directory(cwd.toFile()).redirectError(err.toFile())
-                        .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
-                                "/dev/null")));
-                pb.environment().put("E2FSPROGS_SKIP_PROGRESS", "1");
-                pb.environment().put("PATH", searchPath());
-                Process p = pb.start();
-                if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException(argv + ": timed out");
+                Path err = Files.createTempFile("debugfs-script-test-", ".err");
+                Path out = Files.createTempFile("debugfs-script-test-", ".out");
+                try {
+                    ProcessBuilder pb = new ProcessBuilder(argv).directory(cwd.toFile()).redirectError(err.toFile())
+                            .redirectOutput(out.toFile())
+                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                    pb.environment().put("E2FSPROGS_SKIP_PROGRESS", "1");
+                    pb.environment().put("PATH", searchPath());
+                    Process p = pb.start();
+                    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                        throw new IllegalStateException(argv + ": timed out");
+                    }
+                    return new Result(argv, p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                            Files.readString(err, StandardCharsets.UTF_8));
+                } finally {
+                    Files.deleteIfExists(err);
+                    Files.deleteIfExists(out);
                 }
-                return new Result(argv, p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                        Files.readString(err, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
