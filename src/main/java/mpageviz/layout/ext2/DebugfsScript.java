@@ -49,6 +49,7 @@ public record DebugfsScript(String fileName, int blockSize, long blocksCount, Li
     /**
      * An indirect block of the recreated file.
      *
+     * @param block  its disk block
      * @param level  1 (IND, points at data), 2 (DIND) or 3 (TIND)
      * @param first  the first logical block it covers
      * @param last   the last logical block it covers
@@ -142,8 +143,9 @@ public record DebugfsScript(String fileName, int blockSize, long blocksCount, Li
         /** Every disk block of the file: data and indirect. */
         private final BlockSet used = new BlockSet();
         private long highestUsed;
-        /** Indirect blocks by their place: from file.metadata (with the entry's index) or chosen here. */
+        /** Indirect blocks by their place in the tree: from file.metadata, or -1 until placeChosen picks one. */
         private final TreeMap<IndirectTree.Node, Long> blocks = new TreeMap<>();
+        /** The file.metadata index of each listed indirect block. */
         private final Map<IndirectTree.Node, Integer> listedAt = new HashMap<>();
         /** The disk block of the first data block under each indirect block that maps some. */
         private final Map<IndirectTree.Node, Long> firstData = new HashMap<>();
@@ -426,20 +428,19 @@ public record DebugfsScript(String fileName, int blockSize, long blocksCount, Li
         private String text(List<IndirectBlock> indirect) {
             Lines out = new Lines();
             String image = "IMAGE";
-            out.comment("mpageviz debugfs-script: recreates the file of the layout \"" + layout.title() + "\"");
-            out.comment("as /" + name + " on a new ext2 image. Run (IMAGE: the image file; mke2fs makes it, or "
-                    + "discards what it held):");
+            out.comment("mpageviz debugfs-script for the layout \"" + layout.title() + "\":");
+            out.comment("recreates its file as /" + name + " on a new ext2 image. Run (IMAGE: the image file to make;");
+            out.comment("mke2fs creates it, or discards what it held):");
             out.comment("  " + shellLine(mke2fsArgv(plan.options(), plan.blocksCount, image)));
             out.comment("  " + debugfsCommand("THIS_FILE", image));
             out.comment("/" + name + ": i_size " + layout.file().size() + ", " + plural(dataBlocks, "data block")
-                    + " mapped as the layout's extents (holes elsewhere), " + plural(indirect.size(), "indirect block")
-                    + "; data blocks hold zeros.");
-            out.comment("Pointers: i_block[0..11] and IND slots by \"bmap NAME L P\" (stores P in the slot of logical"
-                    + " block L); i_block[12..14] by sif;");
-            out.comment("DIND and TIND slots by zap_block, which writes one byte value over -l bytes at -o: one "
-                    + "command per run of equal");
-            out.comment("non-zero bytes of the little-endian block number (debugfs has no command that stores a "
-                    + "number in a block).");
+                    + " on the layout's disk blocks (holes elsewhere),");
+            out.comment(plural(indirect.size(), "indirect block") + ". Data blocks hold zeros. The block pointers:");
+            out.comment("  i_block[0..11] and IND slots: \"bmap NAME L P\" stores P in the slot of logical block L;");
+            out.comment("  i_block[12..14]: \"sif NAME block[IND|DIND|TIND] B\";");
+            out.comment("  DIND and TIND slots: debugfs has no command that stores a number in a block, so");
+            out.comment("  \"zap_block -o OFFSET -l LENGTH -p BYTE B\" writes each run of equal non-zero bytes of the");
+            out.comment("  little-endian block number into the block, which was zeroed first.");
             out.comment("setb marks the bitmap only, so the free block counts are set at the end.");
             for (String note : notes) {
                 out.comment("Note: " + note + ".");

@@ -56,7 +56,8 @@ final class Mke2fsPlan {
             throw new Ext2Exception("device.blocks " + deviceBlocks + " is more than ext2's 32-bit block numbers "
                     + "reach (" + MAX_BLOCKS + ")");
         }
-        Mke2fsPlan plan = new Mke2fsPlan(blockSize, Math.max(deviceBlocks, 1));
+        // At least one block past the first data block, so that there is a group 0 to grow.
+        Mke2fsPlan plan = new Mke2fsPlan(blockSize, Math.max(deviceBlocks, blockSize == 1024 ? 2 : 1));
         long rem = (plan.blocksCount - plan.firstDataBlock) % plan.blocksPerGroup;
         long needed = plan.metadataBlocks(plan.groups - 1) + LAST_GROUP_SLACK;
         if (rem != 0 && rem < needed) {

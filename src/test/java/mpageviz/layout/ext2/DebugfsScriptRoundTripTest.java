@@ -205,7 +205,7 @@ class DebugfsScriptRoundTripTest {
     }
 
     static Stream<Object[]> devices() {
-        return Stream.of(new Object[] {1024, 60L}, new Object[] {1024, 4096L}, new Object[] {1024, 8193L},
+        return Stream.of(new Object[] {1024, 1L}, new Object[] {4096, 1L}, new Object[] {1024, 60L}, new Object[] {1024, 4096L}, new Object[] {1024, 8193L},
                 new Object[] {1024, 8200L}, new Object[] {1024, 83000L}, new Object[] {2048, 4096L},
                 new Object[] {2048, 70000L}, new Object[] {4096, 4096L}, new Object[] {4096, 300000L});
     }

@@ -54,7 +54,7 @@ class DebugfsScriptTest {
         assertEquals("mke2fs -q -F -t ext2 -b 1024 -r 1 -I 256 -N 16 -O none,filetype,sparse_super,large_file "
                 + "IMAGE 4096", s.mke2fsCommand("IMAGE"));
         assertEquals("debugfs -w -f 'my script' IMAGE", DebugfsScript.debugfsCommand("my script", "IMAGE"));
-        assertTrue(s.commands().startsWith("# mpageviz debugfs-script"), s.commands());
+        assertTrue(s.commands().startsWith("# mpageviz debugfs-script for the layout \"test\":\n"), s.commands());
         assertTrue(s.commands().contains("#   " + s.mke2fsCommand("IMAGE") + "\n"), s.commands());
     }
 
