@@ -36,6 +36,9 @@ public final class Cli {
             "      write a layout for a regular file of an ext2 image; its run does real I/O on the image",
             "      (default op: readpages of the whole file; write ops run on a copy unless run --in-place)",
             "  demo                    run the built-in default sample (the BH_Boundary example)",
+            "  " + DebugfsCommand.USAGE,
+            "      write a debugfs -w command file that recreates the layout's file on a new ext2 image",
+            "      and print the mke2fs and debugfs commands to run",
             "  generate --seed N --count K --out DIR [--behaviour NAME]",
             "      write K random layouts that exercise NAME (default mix); 'generate --help' lists the names",
             "  help                    this text");
@@ -70,6 +73,8 @@ public final class Cli {
                     return new Ext2Command(out, err).execute(rest);
                 case "demo":
                     return demo();
+                case "debugfs-script":
+                    return DebugfsCommand.run(rest, out, err);
                 case "generate":
                     return GenerateCommand.run(rest, out, err);
                 case "help":

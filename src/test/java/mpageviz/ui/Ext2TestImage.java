@@ -2,14 +2,12 @@ package mpageviz.ui;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import mpageviz.testutil.E2fsTools;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Ext2TestImage {
     static final int BLOCK_SIZE = 1024;
-    private static final String[] DIRS = {"/sbin", "/usr/sbin", "/bin", "/usr/bin"};
 
     private Ext2TestImage() {
     }
@@ -84,39 +81,10 @@ final class Ext2TestImage {
     }
 
     private static String tool(String name) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
-        dirs.addAll(List.of(DIRS));
-        for (String d : dirs) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) {
-                return Path.of(d, name).toString();
-            }
-        }
-        return null;
+        return E2fsTools.path(name);
     }
 
     private static String run(List<String> cmd, String stdin) {
-        try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
-            pb.environment().put("E2FSPROGS_SKIP_PROGRESS", "1");
-            Process p = pb.start();
-            if (stdin != null) {
-                p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-            }
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(cmd + ": timed out");
-            }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(cmd + ": exit " + p.exitValue());
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return E2fsTools.run(cmd, stdin);
     }
 }

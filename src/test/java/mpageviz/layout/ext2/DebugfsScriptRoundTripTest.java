@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+
+import mpageviz.testutil.E2fsTools;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -296,7 +298,6 @@ class DebugfsScriptRoundTripTest {
 
     /** e2fsprogs, run for these tests and the command line's. */
     static final class Tools {
-        private static final String[] DIRS = {"/sbin", "/usr/sbin", "/bin", "/usr/bin", "/usr/local/sbin"};
 
         private Tools() {
         }
@@ -307,19 +308,12 @@ class DebugfsScriptRoundTripTest {
 
         /** The tool's path, or null when it is not installed. */
         static String path(String name) {
-            List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
-            dirs.addAll(List.of(DIRS));
-            for (String d : dirs) {
-                if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) {
-                    return Path.of(d, name).toString();
-                }
-            }
-            return null;
+            return E2fsTools.path(name);
         }
 
         /** PATH with the folders e2fsprogs lives in, for shell lines that name the tools bare. */
         static String searchPath() {
-            return System.getenv().getOrDefault("PATH", "/usr/bin:/bin") + ":" + String.join(":", DIRS);
+            return E2fsTools.searchPath();
         }
 
         /** The same command with the tool's full path. */

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+
+import mpageviz.testutil.E2fsTools;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Assumptions;
  * with a message instead of failing.
  */
 final class Ext2Images {
-    private static final String[] DIRS = {"/sbin", "/usr/sbin", "/bin", "/usr/bin", "/usr/local/sbin"};
 
     private Ext2Images() {
     }
@@ -54,14 +53,7 @@ final class Ext2Images {
     }
 
     private static String tool(String name) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
-        dirs.addAll(List.of(DIRS));
-        for (String d : dirs) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) {
-                return Path.of(d, name).toString();
-            }
-        }
-        return null;
+        return E2fsTools.path(name);
     }
 
     /** Options of one test file system. */
@@ -121,41 +113,7 @@ final class Ext2Images {
     }
 
     private static String run(List<String> cmd, String stdin) {
-        try {
-            Path err = Files.createTempFile("ext2-test-", ".err");
-            try {
-                ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
-                pb.environment().put("E2FSPROGS_SKIP_PROGRESS", "1");
-                Process p = pb.start();
-                if (stdin != null) {
-                    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-                }
-                p.getOutputStream().close();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException(cmd + ": timed out");
-                }
-                String errText = Files.readString(err);
-                // debugfs prints its banner on stderr and exits 0 even when a command fails: look at the text.
-                for (String line : errText.split("\n")) {
-                    if (!line.isBlank() && !line.startsWith("debugfs ") && !line.contains("cannot handle dates")) {
-                        throw new IllegalStateException(cmd + ": " + line);
-                    }
-                }
-                if (p.exitValue() != 0) {
-                    throw new IllegalStateException(cmd + ": exit " + p.exitValue() + ": " + errText);
-                }
-                return out;
-            } finally {
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return E2fsTools.run(cmd, stdin);
     }
 
     /**
