@@ -74,6 +74,14 @@ public final class BuilderModel {
 
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final BooleanBinding valid = Bindings.isEmpty(problems);
+    // Read-only views kept in fields: an unmodifiable wrapper only weakly listens to its list, so a fresh one per
+    // call could be collected together with the listeners added to it.
+    private final ObservableList<Extent> extentsView = FXCollections.unmodifiableObservableList(extents);
+    private final ObservableList<Long> boundariesView = FXCollections.unmodifiableObservableList(boundaries);
+    private final ObservableList<MetadataBlock> metadataView = FXCollections.unmodifiableObservableList(metadata);
+    private final ObservableList<PageSpec> pageCacheView = FXCollections.unmodifiableObservableList(pageCache);
+    private final ObservableList<Long> cleancacheView = FXCollections.unmodifiableObservableList(cleancache);
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final Deque<Edit> undoStack = new ArrayDeque<>();
     private final Deque<Edit> redoStack = new ArrayDeque<>();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
@@ -388,28 +396,28 @@ public final class BuilderModel {
     }
 
     public ObservableList<Extent> extents() {
-        return FXCollections.unmodifiableObservableList(extents);
+        return extentsView;
     }
 
     public ObservableList<Long> boundaries() {
-        return FXCollections.unmodifiableObservableList(boundaries);
+        return boundariesView;
     }
 
     public ObservableList<MetadataBlock> metadata() {
-        return FXCollections.unmodifiableObservableList(metadata);
+        return metadataView;
     }
 
     public ObservableList<PageSpec> pageCache() {
-        return FXCollections.unmodifiableObservableList(pageCache);
+        return pageCacheView;
     }
 
     public ObservableList<Long> cleancache() {
-        return FXCollections.unmodifiableObservableList(cleancache);
+        return cleancacheView;
     }
 
     /** The validator's messages ("field.path: message") for the layout as it stands. */
     public ObservableList<String> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     /** True while the layout has no problems (the Run button's condition). */

@@ -1,0 +1,146 @@
+package mpageviz.ui.builder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import mpageviz.layout.Layout;
+import mpageviz.layout.Layout.Extent;
+import mpageviz.layout.LayoutReader;
+import mpageviz.layout.LayoutWriter;
+
+/**
+ * The layout builder on sample 07, driven through its table, fields, buttons and keys under headless Monocle;
+ * assertions are about what the user sees: table rows, the problems list, red borders, the Run button.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LayoutBuilderUiTest {
+    private static final Path SAMPLE = Path.of("samples/07-boundary.layout.json");
+    private final List<Layout> runs = new ArrayList<>();
+    private LayoutBuilderWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = LayoutBuilderWindow.open(stage, LayoutReader.read(SAMPLE), runs::add);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<Extent> extents(FxRobot robot) {
+        return robot.lookup("#extentsTable").queryAs(TableView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> problems(FxRobot robot) {
+        return robot.lookup("#problemsList").queryAs(ListView.class).getItems();
+    }
+
+    private static boolean runDisabled(FxRobot robot) {
+        return robot.lookup("#runButton").queryAs(Button.class).isDisabled();
+    }
+
+    /** Double-clicks a cell of the extents table, types a value and commits it with Enter. */
+    private static void editCell(FxRobot robot, int row, int column, String value) throws Exception {
+        TableView<Extent> table = extents(robot);
+        TableColumn<?, ?> col = table.getColumns().get(column);
+        TableCell<?, ?> cell = robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> c.getTableColumn() == col && c.getTableRow() != null
+                        && c.getTableRow().getIndex() == row && !c.isEmpty())
+                .findFirst().orElseThrow();
+        robot.doubleClickOn(cell);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, cell::isEditing);
+        robot.write(value).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean marked(FxRobot robot, String id) {
+        return robot.lookup(id).query().getPseudoClassStates().contains(LayoutBuilderWindow.PROBLEM);
+    }
+
+    @Test
+    void sample_opensValid_withItsExtentsAndRunOn(FxRobot robot) {
+        robot.clickOn("Block map");
+        assertEquals(2, extents(robot).getItems().size());
+        assertTrue(problems(robot).isEmpty());
+        assertFalse(runDisabled(robot));
+        assertTrue(robot.lookup("#undoButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void editExtents_overlapShowsMessage_fixUndoRedoSaveReopenRun(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        robot.clickOn("Block map");
+        robot.clickOn("#addExtentButton");
+        assertEquals(new Extent(16, 1017, 1), extents(robot).getItems().get(2));
+
+        // Put the new extent on disk blocks the first extent already uses.
+        editCell(robot, 2, 1, "1005");
+        assertEquals(new Extent(16, 1005, 1), extents(robot).getItems().get(2));
+        assertTrue(problems(robot).stream().anyMatch(p -> p.startsWith("file.extents[2]: overlaps extents[0]")),
+                problems(robot).toString());
+        assertTrue(runDisabled(robot));
+        assertTrue(marked(robot, "#extentsTable"));
+
+        // Fix it by moving the extent elsewhere.
+        editCell(robot, 2, 1, "2000");
+        assertTrue(problems(robot).isEmpty(), problems(robot).toString());
+        assertFalse(runDisabled(robot));
+        assertFalse(marked(robot, "#extentsTable"));
+
+        // Undo brings the overlap back; redo fixes it again.
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        assertEquals(1005, extents(robot).getItems().get(2).physical());
+        assertTrue(runDisabled(robot));
+        robot.clickOn("#redoButton");
+        assertEquals(2000, extents(robot).getItems().get(2).physical());
+        assertFalse(runDisabled(robot));
+
+        // Save, then read the file back: the same layout.
+        Path file = dir.resolve("edited.layout.json");
+        robot.interact(() -> window.saveFile(file));
+        Layout edited = window.model().toLayout();
+        assertEquals(LayoutWriter.toJson(edited), LayoutWriter.toJson(LayoutReader.read(file)));
+        robot.interact(() -> window.openFile(file));
+        assertEquals(3, extents(robot).getItems().size());
+        assertTrue(robot.lookup("#redoButton").queryAs(Button.class).isDisabled());
+
+        robot.clickOn("#runButton");
+        assertEquals(1, runs.size());
+        assertEquals(new Extent(16, 2000, 1), runs.get(0).file().extents().get(2));
+    }
+
+    @Test
+    void fileSizeField_badValueMarksField_andUndoRestores(FxRobot robot) {
+        robot.clickOn("#fileSizeField").eraseText(5).write("x").type(KeyCode.ENTER);
+        assertTrue(marked(robot, "#fileSizeField"));
+        assertTrue(runDisabled(robot));
+        robot.clickOn("#fileSizeField").eraseText(1).write("1").type(KeyCode.ENTER);
+        assertEquals(1, window.model().toLayout().file().size());
+        assertTrue(problems(robot).stream().anyMatch(p -> p.startsWith("run.")), problems(robot).toString());
+        assertTrue(marked(robot, "#countField") || marked(robot, "#firstField"));
+        robot.clickOn("#undoButton");
+        assertEquals("16384", robot.lookup("#fileSizeField").queryAs(TextField.class).getText());
+        assertTrue(problems(robot).isEmpty());
+        assertFalse(runDisabled(robot));
+    }
+}
