@@ -290,6 +290,41 @@ public final class BuilderModel {
         edit("move extent", () -> extents.set(i, new Extent(e.logical(), physical, e.count())));
     }
 
+    /** Maps logical blocks {@code logical..+count-1} onto disk blocks from {@code physical}, as one edit. */
+    public void mapRange(long logical, long count, long physical) {
+        edit("map " + logical + ".." + (logical + count - 1) + " to " + physical, () -> {
+            List<Extent> list = without(logical, count);
+            list.add(new Extent(logical, physical, count));
+            list.sort((a, b) -> Long.compare(a.logical(), b.logical()));
+            extents.setAll(list);
+        });
+    }
+
+    /** Makes logical blocks {@code logical..+count-1} holes, trimming or splitting the extents that cover them. */
+    public void unmapRange(long logical, long count) {
+        edit("hole " + logical + ".." + (logical + count - 1), () -> extents.setAll(without(logical, count)));
+    }
+
+    // The extents with the logical range cut out; a cut in the middle of an extent leaves two pieces.
+    private List<Extent> without(long logical, long count) {
+        long end = logical + count;
+        List<Extent> out = new ArrayList<>();
+        for (Extent e : extents) {
+            long eEnd = e.logical() + e.count();
+            if (eEnd <= logical || e.logical() >= end) {
+                out.add(e);
+                continue;
+            }
+            if (e.logical() < logical) {
+                out.add(new Extent(e.logical(), e.physical(), logical - e.logical()));
+            }
+            if (eEnd > end) {
+                out.add(new Extent(end, e.physical() + (end - e.logical()), eEnd - end));
+            }
+        }
+        return out;
+    }
+
     /** Marks a logical block as a boundary, or unmarks it; the list stays ascending. */
     public void toggleBoundary(long logical) {
         edit("boundary " + logical, () -> {

@@ -24,11 +24,13 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
@@ -93,6 +95,10 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     @FXML private TextField boundaryField;
     @FXML private ListView<Layout.MetadataBlock> metadataList;
     @FXML private TextField metadataField;
+    @FXML private ToggleButton eraseButton;
+    @FXML private TextField diskOriginField;
+    @FXML private ScrollPane paintScroll;
+    private BlockPaintCanvas paintCanvas;
     @FXML private TableView<PageSpec> pageCacheTable;
     @FXML private TableColumn<PageSpec, Long> pageIndexColumn;
     @FXML private TableColumn<PageSpec, Boolean> alreadyCachedColumn;
@@ -159,6 +165,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         problemsList.setItems(model.problems());
         wireFileAndDevice();
         wireBlockMap();
+        wirePaint();
         wirePageCache();
         wireFaults();
         wireRun();
@@ -268,6 +275,23 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         if (i >= 0) {
             model.removeMetadata(i);
         }
+    }
+
+    // ---- painting the block map ----
+
+    private void wirePaint() {
+        paintCanvas = new BlockPaintCanvas(model);
+        paintCanvas.setId("paintCanvas");
+        paintCanvas.eraseProperty().bind(eraseButton.selectedProperty());
+        paintScroll.setContent(paintCanvas);
+        diskOriginField.setText(String.valueOf(paintCanvas.diskOriginProperty().get()));
+        diskOriginField.setOnAction(e -> parsed(diskOriginField,
+            t -> paintCanvas.diskOriginProperty().set(Math.max(0, BuilderNotation.number(t)))));
+    }
+
+    /** The painting canvas (for tests and the lead's screenshots). */
+    public BlockPaintCanvas paintCanvas() {
+        return paintCanvas;
     }
 
     // ---- page cache ----

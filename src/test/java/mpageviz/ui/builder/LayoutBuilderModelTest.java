@@ -141,4 +141,17 @@ class LayoutBuilderModelTest {
         assertEquals(LayoutWriter.toJson(model.toLayout()), LayoutWriter.toJson(other.toLayout()));
         assertFalse(other.canUndoProperty().get());
     }
+
+    @Test
+    void unmapRange_splitsExtent_andMapRangeFillsTheHole() {
+        model.unmapRange(4, 2);
+        assertEquals(List.of(new Extent(0, 1000, 4), new Extent(6, 1006, 6), new Extent(12, 1013, 4)),
+                model.extents());
+        model.mapRange(4, 2, 2000);
+        assertEquals(new Extent(4, 2000, 2), model.extents().get(1));
+        assertTrue(model.problems().isEmpty(), model.problems().toString());
+        model.undo();
+        model.undo();
+        assertEquals(sample.file().extents(), model.extents());
+    }
 }
