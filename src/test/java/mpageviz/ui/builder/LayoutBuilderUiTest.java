@@ -33,6 +33,7 @@ import mpageviz.layout.Layout;
 import mpageviz.layout.Layout.Extent;
 import mpageviz.layout.LayoutReader;
 import mpageviz.layout.LayoutWriter;
+import mpageviz.layout.RunSpec;
 
 /**
  * The layout builder on sample 07, driven through its table, fields, buttons and keys under headless Monocle;
@@ -66,12 +67,19 @@ class LayoutBuilderUiTest {
 
     /** Double-clicks a cell of the extents table, types a value and commits it with Enter. */
     private static void editCell(FxRobot robot, int row, int column, String value) throws Exception {
-        TableView<Extent> table = extents(robot);
-        TableColumn<?, ?> col = table.getColumns().get(column);
-        TableCell<?, ?> cell = robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+        editCell(robot, extents(robot).getColumns().get(column), row, value);
+    }
+
+    /** The visible cell of a column at a row. */
+    private static TableCell<?, ?> cell(FxRobot robot, TableColumn<?, ?> col, int row) {
+        return robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
                 .filter(c -> c.getTableColumn() == col && c.getTableRow() != null
                         && c.getTableRow().getIndex() == row && !c.isEmpty())
                 .findFirst().orElseThrow();
+    }
+
+    private static void editCell(FxRobot robot, TableColumn<?, ?> col, int row, String value) throws Exception {
+        TableCell<?, ?> cell = cell(robot, col, row);
         robot.doubleClickOn(cell);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, cell::isEditing);
         robot.write(value).type(KeyCode.ENTER);
@@ -180,5 +188,36 @@ class LayoutBuilderUiTest {
         assertEquals(List.of(0L, 11L), window.model().boundaries());
         robot.clickOn("#undoButton").clickOn("#undoButton").clickOn("#undoButton");
         assertEquals(SAMPLE_EXTENTS, window.model().extents());
+    }
+
+    @Test
+    void pageCache_addPage_problemThenCheckBoxFixesIt_buffersAsText(FxRobot robot) throws Exception {
+        robot.clickOn("Page cache");
+        robot.clickOn("#pageIndexField").write("2").type(KeyCode.ENTER);
+        TableView<?> pages = robot.lookup("#pageCacheTable").queryAs(TableView.class);
+        assertEquals(1, pages.getItems().size());
+        assertTrue(problems(robot).stream().anyMatch(p -> p.startsWith("pageCache[0]: page 2 is on the readpages")),
+                problems(robot).toString());
+        assertTrue(marked(robot, "#pageCacheTable"));
+        assertTrue(runDisabled(robot));
+
+        TableColumn<?, ?> cachedColumn = pages.getColumns().get(2);
+        robot.clickOn(cell(robot, cachedColumn, 0).lookup(".check-box"));
+        assertTrue(window.model().pageCache().get(0).alreadyCached());
+        assertTrue(problems(robot).isEmpty(), problems(robot).toString());
+        assertFalse(runDisabled(robot));
+
+        robot.clickOn("Operation and block layer");
+        robot.clickOn("#opBox").clickOn(RunSpec.READPAGE);
+        robot.clickOn("#indexField").eraseText(3).write("2").type(KeyCode.ENTER);
+        assertEquals(RunSpec.READPAGE, window.model().toLayout().run().op());
+        assertEquals(2, window.model().toLayout().run().index());
+
+        robot.clickOn("Page cache");
+        TableColumn<?, ?> buffersColumn = pages.getColumns().get(1);
+        editCell(robot, buffersColumn, 0, "mapped,uptodate@1008 mapped@1009 - -");
+        assertEquals("mapped,uptodate@1008 mapped@1009 - -",
+                BuilderNotation.buffers(window.model().pageCache().get(0).buffers()));
+        assertEquals("mapped,uptodate@1008 mapped@1009 - -", cell(robot, buffersColumn, 0).getText());
     }
 }
