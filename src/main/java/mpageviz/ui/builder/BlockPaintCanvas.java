@@ -25,6 +25,8 @@ public final class BlockPaintCanvas extends Canvas {
     public static final double LOGICAL_Y = 24;
     public static final double DISK_Y = 96;
     private static final double ROW_HEIGHT = 26;
+    // Enough columns that the disk row shows the blocks around a small file's extents and its indirect blocks.
+    private static final int MIN_COLUMNS = 40;
     private static final int MAX_COLUMNS = 512;
 
     private final BuilderModel model;
@@ -72,7 +74,7 @@ public final class BlockPaintCanvas extends Canvas {
         for (Extent e : model.extents()) {
             blocks = Math.max(blocks, e.logical() + e.count());
         }
-        return (int) Math.max(16, Math.min(MAX_COLUMNS, blocks));
+        return (int) Math.max(MIN_COLUMNS, Math.min(MAX_COLUMNS, blocks));
     }
 
     /** The logical block under (x, y), or -1 when the point is not on the logical row. */

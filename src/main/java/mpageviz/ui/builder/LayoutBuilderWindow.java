@@ -163,6 +163,16 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         runButton.disableProperty().bind(model.validBinding().not().or(textOk.not()));
         model.lastEditProperty().addListener((o, was, now) -> statusLabel.setText(now));
         problemsList.setItems(model.problems());
+        problemsList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setWrapText(true);
+                // Wrap within the list rather than scrolling sideways.
+                setPrefWidth(0);
+            }
+        });
         wireFileAndDevice();
         wireBlockMap();
         wirePaint();
