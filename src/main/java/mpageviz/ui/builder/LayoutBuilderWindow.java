@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -21,6 +22,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -569,7 +571,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     // ---- small wiring pieces ----
 
     /** A text field that commits on Enter or when it loses focus, and shows the model's value. */
-    private void text(TextField f, String path, java.util.function.Supplier<String> show, Consumer<String> commit) {
+    private void text(TextField f, String path, Supplier<String> show, Consumer<String> commit) {
         fieldNodes.put(path, f);
         f.setUserData(show);
         f.setText(show.get());
@@ -587,7 +589,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
 
     @SuppressWarnings("unchecked")
     private void refresh(TextField f) {
-        f.setText(((java.util.function.Supplier<String>) f.getUserData()).get());
+        f.setText(((Supplier<String>) f.getUserData()).get());
         unparsed(f, null);
     }
 
@@ -646,8 +648,8 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         for (Node n : fieldNodes.values()) {
             List<String> messages = byNode.get(n);
             n.pseudoClassStateChanged(PROBLEM, messages != null);
-            if (n instanceof javafx.scene.control.Control) {
-                ((javafx.scene.control.Control) n).setTooltip(messages == null ? null
+            if (n instanceof Control) {
+                ((Control) n).setTooltip(messages == null ? null
                         : new Tooltip(String.join("\n", messages)));
             }
         }
