@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
@@ -31,6 +32,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -81,6 +83,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     @FXML private Button runButton;
     @FXML private Label statusLabel;
     @FXML private TextField titleField;
+    @FXML private TextArea notesArea;
     @FXML private ComboBox<Integer> pageSizeBox;
     @FXML private ComboBox<Integer> blockSizeBox;
     @FXML private TextField fileSizeField;
@@ -145,6 +148,9 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
 
     /** Opens the builder on a copy of {@code initial}; {@code onRun} receives the layout when Run is pressed. */
     public static LayoutBuilderWindow open(Window owner, Layout initial, Consumer<Layout> onRun) {
+        if (!Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("LayoutBuilderWindow.open must run on the FX thread");
+        }
         LayoutBuilderWindow w = new LayoutBuilderWindow(owner, initial, onRun);
         w.stage.show();
         return w;
@@ -205,6 +211,14 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
             t -> model.setAllocator(BuilderNotation.parseAllocator(t)));
         check(bufferHeadsOverLimitBox, model.bufferHeadsOverLimitProperty(), model::setBufferHeadsOverLimit);
         refreshOn(titleField, model.titleProperty());
+        // Notes are free text: committed when the area loses focus, shown again after undo.
+        notesArea.setText(model.notesProperty().get());
+        notesArea.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                model.setNotes(notesArea.getText());
+            }
+        });
+        model.notesProperty().addListener((o, was, now) -> notesArea.setText(now));
         refreshOn(fileSizeField, model.fileSizeProperty());
         refreshOn(deviceBlocksField, model.deviceBlocksProperty());
         refreshOn(maxSectorsField, model.maxSectorsProperty());

@@ -17,6 +17,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -97,6 +98,8 @@ class LayoutBuilderUiTest {
         assertTrue(problems(robot).isEmpty());
         assertFalse(runDisabled(robot));
         assertTrue(robot.lookup("#undoButton").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#notesArea").queryAs(TextArea.class).getText().startsWith("The example of mpage.c"));
+        assertEquals("ext2 BH_Boundary: indirect block read in order — layout builder", window.stage().getTitle());
     }
 
     @Test
