@@ -39,11 +39,7 @@ public final class BlockPaintCanvas extends Canvas {
 
     public BlockPaintCanvas(BuilderModel model) {
         this.model = model;
-        long origin = Long.MAX_VALUE;
-        for (Extent e : model.extents()) {
-            origin = Math.min(origin, e.physical());
-        }
-        diskOrigin.set(origin == Long.MAX_VALUE ? 0 : Math.max(0, origin - 4));
+        fitDiskOrigin();
         InvalidationListener redraw = o -> redraw();
         model.extents().addListener(redraw);
         model.boundaries().addListener(redraw);
@@ -55,6 +51,15 @@ public final class BlockPaintCanvas extends Canvas {
         setOnMouseDragged(this::dragged);
         setOnMouseReleased(this::released);
         redraw();
+    }
+
+    /** Starts the disk row a few blocks before the lowest disk block the extents use (0 for an unmapped file). */
+    public void fitDiskOrigin() {
+        long origin = Long.MAX_VALUE;
+        for (Extent e : model.extents()) {
+            origin = Math.min(origin, e.physical());
+        }
+        diskOrigin.set(origin == Long.MAX_VALUE ? 0 : Math.max(0, origin - 4));
     }
 
     /** True: dragging makes holes instead of extents. */

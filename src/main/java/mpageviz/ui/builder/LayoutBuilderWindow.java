@@ -311,6 +311,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         paintCanvas.eraseProperty().bind(eraseButton.selectedProperty());
         paintScroll.setContent(paintCanvas);
         diskOriginField.setText(String.valueOf(paintCanvas.diskOriginProperty().get()));
+        paintCanvas.diskOriginProperty().addListener((o, was, now) -> diskOriginField.setText(String.valueOf(now)));
         diskOriginField.setOnAction(e -> parsed(diskOriginField,
             t -> paintCanvas.diskOriginProperty().set(Math.max(0, BuilderNotation.number(t)))));
     }
@@ -562,6 +563,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     public void openFile(Path file) {
         try {
             model.open(file);
+            paintCanvas.fitDiskOrigin();
             showStatus("opened " + file.getFileName());
         } catch (LayoutException e) {
             showStatus(e.getMessage());
