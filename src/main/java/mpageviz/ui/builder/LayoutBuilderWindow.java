@@ -1,0 +1,725 @@
+package mpageviz.ui.builder;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import javafx.util.converter.LongStringConverter;
+
+import mpageviz.layout.Layout;
+import mpageviz.layout.Layout.Extent;
+import mpageviz.layout.Layout.PageSpec;
+import mpageviz.layout.LayoutException;
+import mpageviz.layout.LayoutValidator;
+import mpageviz.layout.RunSpec;
+import mpageviz.ui.FxmlPart;
+
+/**
+ * The layout builder window (fxml/LayoutBuilder.fxml): forms and tables over a {@link BuilderModel}, the
+ * validator's messages beside the fields they name, undo/redo, open/save, and Run. Run hands the layout to the
+ * caller and leaves the window open, so a learner can change one thing and run again.
+ */
+public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
+    /** Set on a control whose field the validator or the text parser complains about. */
+    public static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+    private static final List<Integer> SIZES = List.of(512, 1024, 2048, 4096, 8192, 16384, 32768, 65536);
+
+    private final BuilderModel model;
+    private final Consumer<Layout> onRun;
+    private final Stage stage = new Stage();
+    // Field paths of layout-format.md ("run.count") to the control that edits them; the longest prefix wins.
+    private final Map<String, Node> fieldNodes = new LinkedHashMap<>();
+    // Controls whose text does not parse, with the reason; Run stays off while any is listed.
+    private final Map<Node, String> unparsable = new HashMap<>();
+    private final SimpleBooleanProperty textOk = new SimpleBooleanProperty(true);
+    // True while controls are being set from the model, so their change events do not echo back as edits.
+    private boolean showing;
+
+    @FXML private TabPane sectionTabs;
+    @FXML private Button undoButton;
+    @FXML private Button redoButton;
+    @FXML private Button runButton;
+    @FXML private Label statusLabel;
+    @FXML private TextField titleField;
+    @FXML private TextArea notesArea;
+    @FXML private ComboBox<Integer> pageSizeBox;
+    @FXML private ComboBox<Integer> blockSizeBox;
+    @FXML private TextField fileSizeField;
+    @FXML private TextField deviceBlocksField;
+    @FXML private TextField maxSectorsField;
+    @FXML private TextField maxSegmentsField;
+    @FXML private TextField allocatorField;
+    @FXML private CheckBox bufferHeadsOverLimitBox;
+    @FXML private TableView<Extent> extentsTable;
+    @FXML private TableColumn<Extent, Long> logicalColumn;
+    @FXML private TableColumn<Extent, Long> physicalColumn;
+    @FXML private TableColumn<Extent, Long> countColumn;
+    @FXML private ListView<Long> boundariesList;
+    @FXML private TextField boundaryField;
+    @FXML private ListView<Layout.MetadataBlock> metadataList;
+    @FXML private TextField metadataField;
+    @FXML private ToggleButton eraseButton;
+    @FXML private TextField diskOriginField;
+    @FXML private ScrollPane paintScroll;
+    private BlockPaintCanvas paintCanvas;
+    @FXML private TableView<PageSpec> pageCacheTable;
+    @FXML private TableColumn<PageSpec, Long> pageIndexColumn;
+    @FXML private TableColumn<PageSpec, Boolean> alreadyCachedColumn;
+    @FXML private TableColumn<PageSpec, Boolean> pageFlagsColumn;
+    @FXML private TableColumn<PageSpec, String> buffersColumn;
+    @FXML private TextField pageIndexField;
+    @FXML private TextField maxBlocksField;
+    @FXML private TextField uptodateField;
+    @FXML private TextField errorsField;
+    @FXML private TextField cleancacheField;
+    @FXML private TextField badSectorsField;
+    @FXML private TextField bioAllocFailuresField;
+    @FXML private ComboBox<String> opBox;
+    @FXML private TextField firstField;
+    @FXML private TextField countField;
+    @FXML private TextField pagesField;
+    @FXML private TextField indexField;
+    @FXML private ComboBox<String> syncBox;
+    @FXML private TextField rangeStartField;
+    @FXML private TextField rangeEndField;
+    @FXML private TextField nrToWriteField;
+    @FXML private CheckBox cyclicBox;
+    @FXML private CheckBox memallocBox;
+    @FXML private CheckBox plugBox;
+    @FXML private CheckBox mergeBox;
+    @FXML private CheckBox sortOnFlushBox;
+    @FXML private ListView<String> problemsList;
+
+    private LayoutBuilderWindow(Window owner, Layout initial, Consumer<Layout> onRun) {
+        super("LayoutBuilder.fxml");
+        this.model = new BuilderModel(initial);
+        this.onRun = onRun;
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        Scene scene = new Scene(getRoot());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), model::undo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), model::redo);
+        stage.setScene(scene);
+        wire();
+    }
+
+    /** Opens the builder on a copy of {@code initial}; {@code onRun} receives the layout when Run is pressed. */
+    public static LayoutBuilderWindow open(Window owner, Layout initial, Consumer<Layout> onRun) {
+        if (!Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("LayoutBuilderWindow.open must run on the FX thread");
+        }
+        LayoutBuilderWindow w = new LayoutBuilderWindow(owner, initial, onRun);
+        w.stage.show();
+        return w;
+    }
+
+    public BuilderModel model() {
+        return model;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private void wire() {
+        stage.titleProperty().bind(model.titleProperty().concat(" — layout builder"));
+        undoButton.disableProperty().bind(model.canUndoProperty().not());
+        redoButton.disableProperty().bind(model.canRedoProperty().not());
+        runButton.disableProperty().bind(model.validBinding().not().or(textOk.not()));
+        model.lastEditProperty().addListener((o, was, now) -> statusLabel.setText(now));
+        problemsList.setItems(model.problems());
+        problemsList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setWrapText(true);
+                // Wrap within the list rather than scrolling sideways.
+                setPrefWidth(0);
+            }
+        });
+        wireFileAndDevice();
+        wireBlockMap();
+        wirePaint();
+        wirePageCache();
+        wireFaults();
+        wireRun();
+        model.problems().addListener((ListChangeListener<String>) c -> markProblems());
+        markProblems();
+    }
+
+    // ---- file and device ----
+
+    private void wireFileAndDevice() {
+        pageSizeBox.getItems().setAll(SIZES.subList(1, SIZES.size()));
+        blockSizeBox.getItems().setAll(SIZES);
+        text(titleField, "title", () -> model.titleProperty().get(), model::setTitle);
+        combo(pageSizeBox, "geometry.pageSize", model.pageSizeProperty(), model::setPageSize);
+        combo(blockSizeBox, "geometry.blockSize", model.blockSizeProperty(), model::setBlockSize);
+        text(fileSizeField, "file.size", () -> String.valueOf(model.fileSizeProperty().get()),
+            t -> model.setFileSize(BuilderNotation.number(t)));
+        text(deviceBlocksField, "device.blocks", () -> String.valueOf(model.deviceBlocksProperty().get()),
+            t -> model.setDeviceBlocks(BuilderNotation.number(t)));
+        text(maxSectorsField, "device.maxSectors", () -> String.valueOf(model.maxSectorsProperty().get()),
+            t -> model.setMaxSectors((int) BuilderNotation.number(t)));
+        text(maxSegmentsField, "device.maxSegments", () -> String.valueOf(model.maxSegmentsProperty().get()),
+            t -> model.setMaxSegments((int) BuilderNotation.number(t)));
+        text(allocatorField, "file.allocator", () -> BuilderNotation.allocator(model.allocatorProperty().get()),
+            t -> model.setAllocator(BuilderNotation.parseAllocator(t)));
+        check(bufferHeadsOverLimitBox, model.bufferHeadsOverLimitProperty(), model::setBufferHeadsOverLimit);
+        refreshOn(titleField, model.titleProperty());
+        // Notes are free text: committed when the area loses focus, shown again after undo.
+        notesArea.setText(model.notesProperty().get());
+        notesArea.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                model.setNotes(notesArea.getText());
+            }
+        });
+        model.notesProperty().addListener((o, was, now) -> notesArea.setText(now));
+        refreshOn(fileSizeField, model.fileSizeProperty());
+        refreshOn(deviceBlocksField, model.deviceBlocksProperty());
+        refreshOn(maxSectorsField, model.maxSectorsProperty());
+        refreshOn(maxSegmentsField, model.maxSegmentsProperty());
+        refreshOn(allocatorField, model.allocatorProperty());
+    }
+
+    // ---- block map ----
+
+    private void wireBlockMap() {
+        extentsTable.setItems(model.extents());
+        logicalColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().logical()));
+        physicalColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().physical()));
+        countColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
+        for (TableColumn<Extent, Long> col : List.of(logicalColumn, physicalColumn, countColumn)) {
+            col.setCellFactory(TextFieldTableCell.forTableColumn(new LenientLongConverter()));
+            col.setOnEditCommit(e -> {
+                Long v = e.getNewValue();
+                int row = e.getTablePosition().getRow();
+                Extent old = e.getRowValue();
+                if (v == null) {
+                    extentsTable.refresh();
+                    return;
+                }
+                model.setExtent(row, new Extent(col == logicalColumn ? v : old.logical(),
+                        col == physicalColumn ? v : old.physical(), col == countColumn ? v : old.count()));
+            });
+        }
+        extentsTable.setRowFactory(t -> new ProblemRow<>("file.extents["));
+        fieldNodes.put("file.extents", extentsTable);
+        boundariesList.setItems(model.boundaries());
+        fieldNodes.put("file.boundaries", boundariesList);
+        boundaryField.setOnAction(e -> onToggleBoundary());
+        metadataList.setItems(model.metadata());
+        metadataList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Layout.MetadataBlock m, boolean empty) {
+                super.updateItem(m, empty);
+                setText(empty || m == null ? null : BuilderNotation.metadata(m));
+            }
+        });
+        fieldNodes.put("file.metadata", metadataList);
+        metadataField.setOnAction(e -> onAddMetadata());
+    }
+
+    @FXML
+    private void onAddExtent() {
+        // The new extent starts where the file's mapped blocks end, on the first disk block nobody uses.
+        long logical = 0;
+        long physical = 0;
+        for (Extent e : model.extents()) {
+            logical = Math.max(logical, e.logical() + e.count());
+            physical = Math.max(physical, e.physical() + e.count());
+        }
+        model.addExtent(new Extent(logical, physical, 1));
+        extentsTable.getSelectionModel().selectLast();
+    }
+
+    @FXML
+    private void onRemoveExtent() {
+        int i = extentsTable.getSelectionModel().getSelectedIndex();
+        if (i >= 0) {
+            model.removeExtent(i);
+        }
+    }
+
+    @FXML
+    private void onToggleBoundary() {
+        parsed(boundaryField, t -> model.toggleBoundary(BuilderNotation.number(t)));
+    }
+
+    @FXML
+    private void onAddMetadata() {
+        parsed(metadataField, t -> model.addMetadata(BuilderNotation.parseMetadata(t)));
+    }
+
+    @FXML
+    private void onRemoveMetadata() {
+        int i = metadataList.getSelectionModel().getSelectedIndex();
+        if (i >= 0) {
+            model.removeMetadata(i);
+        }
+    }
+
+    // ---- painting the block map ----
+
+    private void wirePaint() {
+        paintCanvas = new BlockPaintCanvas(model);
+        paintCanvas.setId("paintCanvas");
+        paintCanvas.eraseProperty().bind(eraseButton.selectedProperty());
+        paintScroll.setContent(paintCanvas);
+        diskOriginField.setText(String.valueOf(paintCanvas.diskOriginProperty().get()));
+        paintCanvas.diskOriginProperty().addListener((o, was, now) -> diskOriginField.setText(String.valueOf(now)));
+        diskOriginField.setOnAction(e -> parsed(diskOriginField,
+            t -> paintCanvas.diskOriginProperty().set(Math.max(0, BuilderNotation.number(t)))));
+    }
+
+    /** The painting canvas (for tests and the lead's screenshots). */
+    public BlockPaintCanvas paintCanvas() {
+        return paintCanvas;
+    }
+
+    // ---- page cache ----
+
+    private void wirePageCache() {
+        pageCacheTable.setItems(model.pageCache());
+        pageIndexColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().index()));
+        alreadyCachedColumn.setCellValueFactory(c -> pageToggle(c.getValue(), null));
+        alreadyCachedColumn.setCellFactory(CheckBoxTableCell.forTableColumn(alreadyCachedColumn));
+        for (String flag : LayoutValidator.PAGE_FLAGS) {
+            TableColumn<PageSpec, Boolean> col = new TableColumn<>(flag);
+            col.setCellValueFactory(c -> pageToggle(c.getValue(), flag));
+            col.setCellFactory(CheckBoxTableCell.forTableColumn(col));
+            col.setEditable(true);
+            pageFlagsColumn.getColumns().add(col);
+        }
+        buffersColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+                BuilderNotation.buffers(c.getValue().buffers())));
+        buffersColumn.setCellFactory(TextFieldTableCell.forTableColumn());
+        buffersColumn.setOnEditCommit(e -> {
+            PageSpec p = e.getRowValue();
+            try {
+                model.setPage(new PageSpec(p.index(), p.flags(), BuilderNotation.parseBuffers(e.getNewValue()),
+                        p.alreadyCached()));
+                unparsed(pageCacheTable, null);
+            } catch (IllegalArgumentException ex) {
+                unparsed(pageCacheTable, "pageCache[" + p.index() + "].buffers: " + ex.getMessage());
+                pageCacheTable.refresh();
+            }
+        });
+        pageCacheTable.setRowFactory(t -> new ProblemRow<>("pageCache["));
+        fieldNodes.put("pageCache", pageCacheTable);
+        pageIndexField.setOnAction(e -> onAddPage());
+    }
+
+    /** A check box value for one page flag (or alreadyCached when {@code flag} is null) that edits the model. */
+    private ObservableValue<Boolean> pageToggle(PageSpec page, String flag) {
+        SimpleBooleanProperty p = new SimpleBooleanProperty(flag == null ? page.alreadyCached() : page.has(flag));
+        p.addListener((o, was, on) -> {
+            List<String> flags = new ArrayList<>(page.flags());
+            if (flag != null) {
+                flags.remove(flag);
+                if (on) {
+                    flags.add(flag);
+                }
+            }
+            boolean cached = flag == null ? on : page.alreadyCached();
+            model.setPage(new PageSpec(page.index(), flags, page.buffers(), cached));
+        });
+        return p;
+    }
+
+    @FXML
+    private void onAddPage() {
+        parsed(pageIndexField, t -> model.setPage(new PageSpec(BuilderNotation.number(t), List.of(), null, false)));
+    }
+
+    @FXML
+    private void onRemovePage() {
+        PageSpec p = pageCacheTable.getSelectionModel().getSelectedItem();
+        if (p != null) {
+            model.removePage(p.index());
+        }
+    }
+
+    // ---- get_block and faults ----
+
+    private void wireFaults() {
+        text(maxBlocksField, "getBlock.maxBlocks", () -> String.valueOf(model.getBlockProperty().get().maxBlocks()),
+            t -> {
+                Layout.GetBlockSpec g = model.getBlockProperty().get();
+                model.setGetBlock(new Layout.GetBlockSpec((int) BuilderNotation.number(t), g.uptodate(), g.errors()));
+            });
+        text(uptodateField, "getBlock.uptodate", () -> BuilderNotation.longs(model.getBlockProperty().get().uptodate()),
+            t -> {
+                Layout.GetBlockSpec g = model.getBlockProperty().get();
+                model.setGetBlock(new Layout.GetBlockSpec(g.maxBlocks(), BuilderNotation.parseLongs(t), g.errors()));
+            });
+        text(errorsField, "getBlock.errors", () -> BuilderNotation.errors(model.getBlockProperty().get().errors()),
+            t -> {
+                Layout.GetBlockSpec g = model.getBlockProperty().get();
+                model.setGetBlock(new Layout.GetBlockSpec(g.maxBlocks(), g.uptodate(), BuilderNotation.parseErrors(t)));
+            });
+        text(cleancacheField, "cleancache", () -> BuilderNotation.longs(model.cleancache()),
+            t -> model.setCleancache(BuilderNotation.parseLongs(t)));
+        text(badSectorsField, "faults.badSectors",
+            () -> BuilderNotation.sectorRanges(model.faultsProperty().get().badSectors()),
+            t -> model.setFaults(new Layout.Faults(BuilderNotation.parseSectorRanges(t),
+                    model.faultsProperty().get().bioAllocFailures())));
+        text(bioAllocFailuresField, "faults.bioAllocFailures",
+            () -> BuilderNotation.longs(model.faultsProperty().get().bioAllocFailures()),
+            t -> model.setFaults(new Layout.Faults(model.faultsProperty().get().badSectors(),
+                    BuilderNotation.parseInts(t))));
+        for (TextField f : List.of(maxBlocksField, uptodateField, errorsField)) {
+            refreshOn(f, model.getBlockProperty());
+        }
+        refreshOn(badSectorsField, model.faultsProperty());
+        refreshOn(bioAllocFailuresField, model.faultsProperty());
+        model.cleancache().addListener((ListChangeListener<Long>) c -> refresh(cleancacheField));
+    }
+
+    // ---- operation and block layer ----
+
+    private void wireRun() {
+        opBox.getItems().setAll(LayoutValidator.OPS);
+        syncBox.getItems().setAll(LayoutValidator.SYNC_MODES);
+        check(plugBox, model.plugProperty(), model::setPlug);
+        check(mergeBox, model.mergeProperty(), model::setMerge);
+        check(sortOnFlushBox, model.sortOnFlushProperty(), model::setSortOnFlush);
+        List<TextField> runFields = List.of(firstField, countField, pagesField, indexField, rangeStartField,
+                rangeEndField, nrToWriteField);
+        String[] paths = {"run.first", "run.count", "run.pages", "run.index", "run.rangeStart", "run.rangeEnd",
+            "run.nrToWrite"};
+        for (int i = 0; i < paths.length; i++) {
+            TextField f = runFields.get(i);
+            fieldNodes.put(paths[i], f);
+            f.setOnAction(e -> commitRun(f));
+            f.focusedProperty().addListener((o, was, now) -> {
+                if (!now) {
+                    commitRun(f);
+                }
+            });
+        }
+        fieldNodes.put("run.syncMode", syncBox);
+        fieldNodes.put("run", opBox);
+        opBox.setOnAction(e -> commitRun(opBox));
+        syncBox.setOnAction(e -> commitRun(syncBox));
+        cyclicBox.setOnAction(e -> commitRun(cyclicBox));
+        memallocBox.setOnAction(e -> commitRun(memallocBox));
+        model.runProperty().addListener((o, was, now) -> showRun());
+        showRun();
+    }
+
+    private void showRun() {
+        RunSpec r = model.runProperty().get();
+        showing = true;
+        opBox.setValue(r.op());
+        boolean list = r.pages() != null;
+        firstField.setText(list || r.first() < 0 ? "" : String.valueOf(r.first()));
+        countField.setText(list || r.first() < 0 ? "" : String.valueOf(r.count()));
+        pagesField.setText(list ? BuilderNotation.longs(r.pages()) : "");
+        indexField.setText(String.valueOf(Math.max(0, r.index())));
+        syncBox.setValue(r.syncMode() == null ? "none" : r.syncMode());
+        rangeStartField.setText(String.valueOf(r.rangeStart()));
+        rangeEndField.setText(String.valueOf(r.rangeEnd()));
+        nrToWriteField.setText(r.nrToWrite() < 0 ? "" : String.valueOf(r.nrToWrite()));
+        cyclicBox.setSelected(r.rangeCyclic());
+        memallocBox.setSelected(r.memalloc());
+        boolean readpages = RunSpec.READPAGES.equals(r.op());
+        boolean single = RunSpec.READPAGE.equals(r.op()) || RunSpec.WRITEPAGE.equals(r.op());
+        boolean writepages = RunSpec.WRITEPAGES.equals(r.op());
+        firstField.setDisable(!readpages);
+        countField.setDisable(!readpages);
+        pagesField.setDisable(!readpages);
+        indexField.setDisable(!single);
+        syncBox.setDisable(!r.isWrite());
+        rangeStartField.setDisable(!writepages);
+        rangeEndField.setDisable(!writepages);
+        nrToWriteField.setDisable(!writepages);
+        cyclicBox.setDisable(!writepages);
+        showing = false;
+    }
+
+    /** Builds the call from the operation fields; a field that does not parse is marked and nothing changes. */
+    private void commitRun(Node source) {
+        if (showing) {
+            return;
+        }
+        try {
+            String op = opBox.getValue();
+            RunSpec run;
+            switch (op) {
+                case RunSpec.READPAGES:
+                    run = !pagesField.getText().isBlank() ? RunSpec.readpages(BuilderNotation.parseLongs(
+                            pagesField.getText())) : RunSpec.readpages(number(firstField, 0), number(countField, 1));
+                    break;
+                case RunSpec.READPAGE:
+                    run = RunSpec.readpage(number(indexField, 0));
+                    break;
+                case RunSpec.WRITEPAGE:
+                    run = RunSpec.writepage(number(indexField, 0), syncBox.getValue());
+                    break;
+                default:
+                    run = new RunSpec(RunSpec.WRITEPAGES, -1, 0, null, -1, syncBox.getValue(),
+                            number(rangeStartField, 0), number(rangeEndField, -1), number(nrToWriteField, -1),
+                            cyclicBox.isSelected(), false);
+            }
+            unparsed(source, null);
+            model.setRun(run.withMemalloc(memallocBox.isSelected()));
+        } catch (IllegalArgumentException e) {
+            unparsed(source, e.getMessage());
+        }
+    }
+
+    private static long number(TextField f, long blank) {
+        return f.getText().isBlank() ? blank : BuilderNotation.number(f.getText());
+    }
+
+    // ---- toolbar ----
+
+    @FXML
+    private void onUndo() {
+        model.undo();
+    }
+
+    @FXML
+    private void onRedo() {
+        model.redo();
+    }
+
+    @FXML
+    private void onRun() {
+        if (model.validBinding().get() && textOk.get()) {
+            onRun.accept(model.toLayout());
+        }
+    }
+
+    @FXML
+    private void onOpen() {
+        File f = chooser("Open a layout").showOpenDialog(stage);
+        if (f != null) {
+            openFile(f.toPath());
+        }
+    }
+
+    @FXML
+    private void onSave() {
+        File f = chooser("Save the layout").showSaveDialog(stage);
+        if (f != null) {
+            saveFile(f.toPath());
+        }
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Layouts", "*.layout.json"));
+        return c;
+    }
+
+    /** Opens a layout file in the builder (the Open button after its chooser); errors go to the status line. */
+    public void openFile(Path file) {
+        try {
+            model.open(file);
+            paintCanvas.fitDiskOrigin();
+            showStatus("opened " + file.getFileName());
+        } catch (LayoutException e) {
+            showStatus(e.getMessage());
+        }
+    }
+
+    /** Saves the layout (the Save button after its chooser); errors go to the status line. */
+    public void saveFile(Path file) {
+        try {
+            model.save(file);
+            showStatus("saved " + file.getFileName());
+        } catch (IOException e) {
+            showStatus("cannot save " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void showStatus(String text) {
+        statusLabel.setText(text);
+    }
+
+    // ---- small wiring pieces ----
+
+    /** A text field that commits on Enter or when it loses focus, and shows the model's value. */
+    private void text(TextField f, String path, Supplier<String> show, Consumer<String> commit) {
+        fieldNodes.put(path, f);
+        f.setUserData(show);
+        f.setText(show.get());
+        f.setOnAction(e -> parsed(f, commit));
+        f.focusedProperty().addListener((o, was, now) -> {
+            if (!now && !f.getText().equals(show.get())) {
+                parsed(f, commit);
+            }
+        });
+    }
+
+    private void refreshOn(TextField f, ObservableValue<?> value) {
+        value.addListener(o -> refresh(f));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void refresh(TextField f) {
+        f.setText(((Supplier<String>) f.getUserData()).get());
+        unparsed(f, null);
+    }
+
+    private void parsed(Node f, Consumer<String> commit) {
+        try {
+            commit.accept(((TextField) f).getText());
+            unparsed(f, null);
+        } catch (IllegalArgumentException e) {
+            unparsed(f, e.getMessage());
+        }
+    }
+
+    private void combo(ComboBox<Integer> box, String path, ObservableValue<Number> value, Consumer<Integer> set) {
+        fieldNodes.put(path, box);
+        box.setValue(value.getValue().intValue());
+        value.addListener((o, was, now) -> {
+            showing = true;
+            box.setValue(now.intValue());
+            showing = false;
+        });
+        box.setOnAction(e -> {
+            if (!showing && box.getValue() != null) {
+                set.accept(box.getValue());
+            }
+        });
+    }
+
+    private void check(CheckBox box, ObservableValue<Boolean> value, Consumer<Boolean> set) {
+        box.setSelected(value.getValue());
+        value.addListener((o, was, now) -> box.setSelected(now));
+        box.setOnAction(e -> set.accept(box.isSelected()));
+    }
+
+    /** Records (or clears, with null) a text that does not parse, and marks its control. */
+    private void unparsed(Node node, String reason) {
+        if (reason == null) {
+            unparsable.remove(node);
+        } else {
+            unparsable.put(node, reason);
+            showStatus(reason);
+        }
+        textOk.set(unparsable.isEmpty());
+        markProblems();
+    }
+
+    /** Puts the problem pseudo-class and a tooltip with its messages on each control the messages name. */
+    private void markProblems() {
+        Map<Node, List<String>> byNode = new HashMap<>();
+        for (String p : model.problems()) {
+            Node n = nodeFor(p);
+            if (n != null) {
+                byNode.computeIfAbsent(n, k -> new ArrayList<>()).add(p);
+            }
+        }
+        unparsable.forEach((n, reason) -> byNode.computeIfAbsent(n, k -> new ArrayList<>()).add(reason));
+        for (Node n : fieldNodes.values()) {
+            List<String> messages = byNode.get(n);
+            n.pseudoClassStateChanged(PROBLEM, messages != null);
+            if (n instanceof Control) {
+                ((Control) n).setTooltip(messages == null ? null
+                        : new Tooltip(String.join("\n", messages)));
+            }
+        }
+        extentsTable.refresh();
+        pageCacheTable.refresh();
+    }
+
+    /** The control for a message's field path: the longest registered path the message's path starts with. */
+    private Node nodeFor(String problem) {
+        int colon = problem.indexOf(':');
+        String path = colon < 0 ? problem : problem.substring(0, colon);
+        String best = null;
+        for (String key : fieldNodes.keySet()) {
+            boolean match = path.equals(key) || path.startsWith(key + ".") || path.startsWith(key + "[");
+            if (match && (best == null || key.length() > best.length())) {
+                best = key;
+            }
+        }
+        return best == null ? null : fieldNodes.get(best);
+    }
+
+    /** A table row that turns red when a message names its index ("file.extents[2]: ..."). */
+    private final class ProblemRow<T> extends TableRow<T> {
+        private final String prefix;
+
+        ProblemRow(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            String mine = prefix + getIndex() + "]";
+            boolean bad = !empty && model.problems().stream().anyMatch(p -> p.startsWith(mine));
+            pseudoClassStateChanged(PROBLEM, bad);
+        }
+    }
+
+    /** Reads a long, or null for text that is not one (the cell then keeps its old value). */
+    private static final class LenientLongConverter extends StringConverter<Long> {
+        private final LongStringConverter inner = new LongStringConverter();
+
+        @Override
+        public String toString(Long value) {
+            return inner.toString(value);
+        }
+
+        @Override
+        public Long fromString(String text) {
+            try {
+                return inner.fromString(text);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+}
