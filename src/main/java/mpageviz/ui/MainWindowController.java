@@ -869,6 +869,16 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         return d;
     }
 
+    /** Opens the layout builder on the current run's layout; its Run button shows the edited layout here. */
+    @FXML private void editLayout() {
+        openBuilder();
+    }
+
+    public mpageviz.ui.builder.LayoutBuilderWindow openBuilder() {
+        return mpageviz.ui.builder.LayoutBuilderWindow.open(window(), model.session().layout(),
+                layout -> show(layout, null, null, "builder: " + layout.title()));
+    }
+
     @FXML private void showHelp() {
         HelpDialog d = new HelpDialog(window());
         d.show();

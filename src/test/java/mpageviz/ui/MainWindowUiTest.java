@@ -288,4 +288,23 @@ class MainWindowUiTest {
         robot.clickOn("#stepBackButton");
         assertEquals(0, window.selection().bioProperty().get());
     }
+
+    @Test
+    void builder_editsTheRunsLayout_andRunShowsItInTheWindow(FxRobot robot) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<mpageviz.ui.builder.LayoutBuilderWindow> builder =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> builder.set(window.openBuilder()));
+        // take away BH_Boundary from logical block 11: the run becomes sample 08's order
+        robot.interact(() -> {
+            builder.get().model().toggleBoundary(11);
+            builder.get().model().setTitle("no boundary, edited");
+        });
+        robot.interact(() -> ((javafx.scene.control.Button) builder.get().stage().getScene()
+                .lookup("#runButton")).fire());
+        assertTrue(text(robot, "#runTitleLabel").contains("no boundary, edited"), text(robot, "#runTitleLabel"));
+        finishRun(robot);
+        Summary summary = window.model().session().summary();
+        assertEquals("meta", summary.submissions().get(0).kind(), "without the boundary the indirect block is read first");
+        robot.interact(() -> builder.get().stage().close());
+    }
 }
