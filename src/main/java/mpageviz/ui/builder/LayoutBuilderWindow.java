@@ -140,6 +140,10 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
             stage.initOwner(owner);
         }
         Scene scene = new Scene(getRoot());
+        if (owner != null && owner.getScene() != null) {
+            // follow the main window's theme (light, dark or projector)
+            scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), model::undo);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), model::redo);
         stage.setScene(scene);
