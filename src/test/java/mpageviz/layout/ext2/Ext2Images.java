@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Assumptions;
  * Every test that needs the tools calls {@link #assumeTools()} first, so a machine without them skips the tests
  * with a message instead of failing.
  */
-final class Ext2Images {
+public final class Ext2Images {
 
     private Ext2Images() {
     }
@@ -40,7 +40,7 @@ final class Ext2Images {
     }
 
     /** Skips the calling JUnit test unless mke2fs and debugfs can be run. */
-    static void assumeTools() {
+    public static void assumeTools() {
         Assumptions.assumeTrue(toolsPresent(), NO_TOOLS);
     }
 
@@ -79,7 +79,7 @@ final class Ext2Images {
     }
 
     /** Formats {@code img} with mke2fs and the given options (ext2 unless they name another type with -t). */
-    static Path mkfs(Path img, long blocks, String... options) {
+    public static Path mkfs(Path img, long blocks, String... options) {
         List<String> cmd = new ArrayList<>(List.of(tool("mke2fs"), "-q", "-F"));
         if (!List.of(options).contains("-t")) {
             cmd.addAll(List.of("-t", "ext2"));
@@ -103,7 +103,7 @@ final class Ext2Images {
     }
 
     /** Runs debugfs commands, one per line, on {@code img} (writable when {@code write}); returns stdout. */
-    static String debugfs(Path img, boolean write, String... commands) {
+    public static String debugfs(Path img, boolean write, String... commands) {
         List<String> cmd = new ArrayList<>(List.of(tool("debugfs")));
         if (write) {
             cmd.add("-w");
@@ -184,7 +184,7 @@ final class Ext2Images {
     }
 
     /** A local file of {@code size} bytes with random data in the given block ranges and holes elsewhere. */
-    static Path sparseFile(Path dir, String name, long size, int blockSize, long seed, long[]... blockRanges) {
+    public static Path sparseFile(Path dir, String name, long size, int blockSize, long seed, long[]... blockRanges) {
         Path f = dir.resolve(name);
         Random r = new Random(seed);
         try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
@@ -214,7 +214,7 @@ final class Ext2Images {
     }
 
     /** Overwrites bytes of a file at {@code offset}. */
-    static void poke(Path file, long offset, byte... bytes) {
+    public static void poke(Path file, long offset, byte... bytes) {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(offset);
             raf.write(bytes);
