@@ -26,12 +26,6 @@ public final class DebugfsCommand {
     private DebugfsCommand() {
     }
 
-    /** A command line that does not parse. */
-    private static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message);
-        }
-    }
 
     /** Parsed arguments; {@code name} is null when the layout's file name should give it. */
     private record Options(Path layout, String name, Path script) {
@@ -42,7 +36,7 @@ public final class DebugfsCommand {
         Options o;
         try {
             o = parse(args);
-        } catch (UsageException e) {
+        } catch (Cli.UsageException e) {
             err.println("mpageviz: debugfs-script: " + e.getMessage());
             return 2;
         }
@@ -107,7 +101,7 @@ public final class DebugfsCommand {
         return base.length() > 255 ? base.substring(0, 255) : base;
     }
 
-    private static Options parse(String[] args) throws UsageException {
+    private static Options parse(String[] args) throws Cli.UsageException {
         String layout = null;
         String name = null;
         String script = null;
@@ -115,54 +109,40 @@ public final class DebugfsCommand {
             String a = args[i];
             switch (a) {
                 case "--name":
-                    name = once(a, name, value(args, ++i, a));
+                    name = Args.once(a, name, Args.value(args, ++i, a));
                     break;
                 case "--out":
-                    script = once(a, script, value(args, ++i, a));
+                    script = Args.once(a, script, Args.value(args, ++i, a));
                     break;
                 default:
                     if (a.startsWith("-")) {
-                        throw new UsageException("unknown option " + a + " (usage: " + USAGE + ")");
+                        throw new Cli.UsageException("unknown option " + a + " (usage: " + USAGE + ")");
                     }
                     if (layout != null) {
-                        throw new UsageException("unexpected argument '" + a + "': name one layout (usage: " + USAGE
+                        throw new Cli.UsageException("unexpected argument '" + a + "': name one layout (usage: " + USAGE
                                 + ")");
                     }
                     layout = a;
             }
         }
         if (layout == null || script == null) {
-            throw new UsageException((layout == null ? "name a layout" : "--out is required") + " (usage: " + USAGE
+            throw new Cli.UsageException((layout == null ? "name a layout" : "--out is required") + " (usage: " + USAGE
                     + ")");
         }
         if (name != null && !DebugfsScript.isValidName(name)) {
-            throw new UsageException("--name '" + name + "' " + DebugfsScript.NAME_RULE);
+            throw new Cli.UsageException("--name '" + name + "' " + DebugfsScript.NAME_RULE);
         }
         return new Options(path(layout, "the layout"), name, path(script, "--out"));
     }
 
-    private static String value(String[] args, int i, String option) throws UsageException {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static String once(String option, String earlier, String value) throws UsageException {
-        if (earlier != null) {
-            throw new UsageException(option + " is given twice");
-        }
-        return value;
-    }
-
-    private static Path path(String text, String what) throws UsageException {
+    private static Path path(String text, String what) throws Cli.UsageException {
         try {
             if (text.isBlank()) {
-                throw new UsageException(what + " needs a file name");
+                throw new Cli.UsageException(what + " needs a file name");
             }
             return Path.of(text);
         } catch (InvalidPathException e) {
-            throw new UsageException(what + " '" + text + "' is not a valid path");
+            throw new Cli.UsageException(what + " '" + text + "' is not a valid path");
         }
     }
 }

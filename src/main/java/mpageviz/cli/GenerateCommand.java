@@ -43,12 +43,6 @@ public final class GenerateCommand {
         return String.join("\n", lines);
     }
 
-    /** A command line that does not parse; the message is the whole error line after the prefix. */
-    private static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message);
-        }
-    }
 
     /** Parsed arguments. */
     private record Options(long seed, int count, Path out, Behaviour behaviour) {
@@ -63,7 +57,7 @@ public final class GenerateCommand {
         Options o;
         try {
             o = parse(args);
-        } catch (UsageException e) {
+        } catch (Cli.UsageException e) {
             err.println("mpageviz: generate: " + e.getMessage());
             return 2;
         }
@@ -94,7 +88,7 @@ public final class GenerateCommand {
         return LayoutGenerator.fileName(behaviour, seed, index);
     }
 
-    private static Options parse(String[] args) throws UsageException {
+    private static Options parse(String[] args) throws Cli.UsageException {
         String seed = null;
         String count = null;
         String dir = null;
@@ -103,79 +97,64 @@ public final class GenerateCommand {
             String a = args[i];
             switch (a) {
                 case "--seed":
-                    seed = once(a, seed, value(args, ++i, a));
+                    seed = Args.once(a, seed, Args.value(args, ++i, a));
                     break;
                 case "--count":
-                    count = once(a, count, value(args, ++i, a));
+                    count = Args.once(a, count, Args.value(args, ++i, a));
                     break;
                 case "--out":
-                    dir = once(a, dir, value(args, ++i, a));
+                    dir = Args.once(a, dir, Args.value(args, ++i, a));
                     break;
                 case "--behaviour":
-                    behaviour = once(a, behaviour, value(args, ++i, a));
+                    behaviour = Args.once(a, behaviour, Args.value(args, ++i, a));
                     break;
                 default:
-                    throw new UsageException(a.startsWith("-") ? "unknown option " + a
+                    throw new Cli.UsageException(a.startsWith("-") ? "unknown option " + a
                             + " (options: --seed, --count, --out, --behaviour; --help lists the behaviours)"
                             : "unexpected argument '" + a + "'");
             }
         }
         if (seed == null || count == null || dir == null) {
             String missing = seed == null ? "--seed" : count == null ? "--count" : "--out";
-            throw new UsageException(missing + " is required (generate --seed N --count K --out DIR"
+            throw new Cli.UsageException(missing + " is required (generate --seed N --count K --out DIR"
                     + " [--behaviour NAME])");
         }
         return new Options(parseSeed(seed), parseCount(count), parseDir(dir), parseBehaviour(behaviour));
     }
 
-    private static String value(String[] args, int i, String option) throws UsageException {
-        // "--seed --count 3" means the seed was left out, not that it is "--count".
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static String once(String option, String earlier, String value) throws UsageException {
-        if (earlier != null) {
-            throw new UsageException(option + " is given twice");
-        }
-        return value;
-    }
-
-    private static long parseSeed(String text) throws UsageException {
+    private static long parseSeed(String text) throws Cli.UsageException {
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw new UsageException("--seed '" + text + "' is not a whole number (a 64-bit integer)");
+            throw new Cli.UsageException("--seed '" + text + "' is not a whole number (a 64-bit integer)");
         }
     }
 
-    private static int parseCount(String text) throws UsageException {
+    private static int parseCount(String text) throws Cli.UsageException {
         int n;
         try {
             n = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new UsageException("--count '" + text + "' is not a whole number");
+            throw new Cli.UsageException("--count '" + text + "' is not a whole number");
         }
         if (n < 1 || n > MAX_COUNT) {
-            throw new UsageException("--count " + n + " is out of range 1.." + MAX_COUNT);
+            throw new Cli.UsageException("--count " + n + " is out of range 1.." + MAX_COUNT);
         }
         return n;
     }
 
-    private static Path parseDir(String text) throws UsageException {
+    private static Path parseDir(String text) throws Cli.UsageException {
         if (text.isBlank()) {
-            throw new UsageException("--out needs a folder name");
+            throw new Cli.UsageException("--out needs a folder name");
         }
         try {
             return Path.of(text);
         } catch (InvalidPathException e) {
-            throw new UsageException("--out '" + text + "' is not a valid path");
+            throw new Cli.UsageException("--out '" + text + "' is not a valid path");
         }
     }
 
-    private static Behaviour parseBehaviour(String name) throws UsageException {
+    private static Behaviour parseBehaviour(String name) throws Cli.UsageException {
         if (name == null) {
             return Behaviour.MIX;
         }
@@ -185,7 +164,7 @@ public final class GenerateCommand {
             for (Behaviour x : Behaviour.values()) {
                 names.add(x.kebabName());
             }
-            throw new UsageException("unknown behaviour '" + name + "' (one of " + String.join(", ", names) + ")");
+            throw new Cli.UsageException("unknown behaviour '" + name + "' (one of " + String.join(", ", names) + ")");
         }
         return b;
     }
