@@ -27,14 +27,12 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
@@ -42,6 +40,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -100,10 +99,8 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     @FXML private TextField boundaryField;
     @FXML private ListView<Layout.MetadataBlock> metadataList;
     @FXML private TextField metadataField;
-    @FXML private ToggleButton eraseButton;
-    @FXML private TextField diskOriginField;
-    @FXML private ScrollPane paintScroll;
-    private BlockPaintCanvas paintCanvas;
+    @FXML private StackPane paintHost;
+    private PaintPane paintPane;
     @FXML private TableView<PageSpec> pageCacheTable;
     @FXML private TableColumn<PageSpec, Long> pageIndexColumn;
     @FXML private TableColumn<PageSpec, Boolean> alreadyCachedColumn;
@@ -310,19 +307,13 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     // ---- painting the block map ----
 
     private void wirePaint() {
-        paintCanvas = new BlockPaintCanvas(model);
-        paintCanvas.setId("paintCanvas");
-        paintCanvas.eraseProperty().bind(eraseButton.selectedProperty());
-        paintScroll.setContent(paintCanvas);
-        diskOriginField.setText(String.valueOf(paintCanvas.diskOriginProperty().get()));
-        paintCanvas.diskOriginProperty().addListener((o, was, now) -> diskOriginField.setText(String.valueOf(now)));
-        diskOriginField.setOnAction(e -> parsed(diskOriginField,
-            t -> paintCanvas.diskOriginProperty().set(Math.max(0, BuilderNotation.number(t)))));
+        paintPane = new PaintPane(model);
+        paintHost.getChildren().add(paintPane);
     }
 
-    /** The painting canvas (for tests and the lead's screenshots). */
+    /** The painting canvas (for tests and screenshots). */
     public BlockPaintCanvas paintCanvas() {
-        return paintCanvas;
+        return paintPane.canvas();
     }
 
     // ---- page cache ----
@@ -567,7 +558,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     public void openFile(Path file) {
         try {
             model.open(file);
-            paintCanvas.fitDiskOrigin();
+            paintPane.fitToLayout();
             showStatus("opened " + file.getFileName());
         } catch (LayoutException e) {
             showStatus(e.getMessage());
