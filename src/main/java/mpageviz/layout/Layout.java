@@ -58,6 +58,22 @@ public record Layout(
                 blockLayer, memory, run, baseDir);
     }
 
+    /**
+     * The same layout kept in folder {@code dir} (saved there): the image path is rewritten so it still names the
+     * same file, relative when the image lies inside {@code dir}, absolute otherwise.
+     */
+    public Layout movedTo(Path dir) {
+        Path to = dir.toAbsolutePath().normalize();
+        String image = device.image();
+        if (image != null) {
+            Path where = (baseDir == null ? Path.of(image) : baseDir.resolve(image)).toAbsolutePath().normalize();
+            image = (where.startsWith(to) ? to.relativize(where) : where).toString();
+        }
+        return new Layout(title, notes, geometry, file,
+                new Device(device.blocks(), device.maxSectors(), device.maxSegments(), image), pageCache, getBlock,
+                cleancache, faults, blockLayer, memory, run, to);
+    }
+
     /** The pageCache entry for a page index, or null. */
     public PageSpec pageSpec(long index) {
         for (PageSpec p : pageCache) {

@@ -18,6 +18,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -87,6 +88,10 @@ public final class BuilderModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyStringWrapper lastEdit = new ReadOnlyStringWrapper(this, "lastEdit", "");
+    // The layout as last opened or saved, and the file it lives in (null until saved or opened from a file).
+    private Layout saved;
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
 
     /** One undoable change: the whole layout before and after it (layouts are small, so snapshots are cheap). */
     public record Edit(String name, Layout before, Layout after) {
@@ -99,8 +104,10 @@ public final class BuilderModel {
         }
     }
 
+    /** Starts on {@code initial}, which counts as saved: closing without edits asks nothing. */
     public BuilderModel(Layout initial) {
         load(initial);
+        saved = initial;
     }
 
     // Loads every property from a layout and revalidates once; no undo entry.
@@ -181,10 +188,17 @@ public final class BuilderModel {
     private void updateStacks() {
         canUndo.set(!undoStack.isEmpty());
         canRedo.set(!redoStack.isEmpty());
+        // Undoing back to the saved layout makes it clean again.
+        unsaved.set(!toLayout().equals(saved));
     }
 
-    /** Replaces the whole layout (opening a file); the undo history starts afresh. */
-    public void replace(Layout layout) {
+    /**
+     * Replaces the whole layout (a sample, a new layout, or a file's content) and takes it as the saved state,
+     * kept in {@code from} (null when it has no file yet); the undo history starts afresh.
+     */
+    public void replace(Layout layout, Path from) {
+        saved = layout;
+        file.set(from);
         load(layout);
         undoStack.clear();
         redoStack.clear();
@@ -193,13 +207,43 @@ public final class BuilderModel {
     }
 
     /** Reads a layout file and makes it the one being edited. */
-    public void open(Path file) throws LayoutException {
-        replace(LayoutReader.read(file));
+    public void open(Path from) throws LayoutException {
+        replace(LayoutReader.read(from), from);
     }
 
-    /** Writes the layout to {@code file} (atomically, through LayoutWriter.save). */
-    public void save(Path file) throws IOException {
-        LayoutWriter.save(toLayout(), file);
+    /** Writes the layout to {@code to} (atomically, through LayoutWriter.save); it becomes the saved state. */
+    public void save(Path to) throws IOException {
+        Layout now = toLayout().movedTo(to.toAbsolutePath().getParent());
+        LayoutWriter.save(now, to);
+        // The image path may have been rewritten for the new folder; that is not an edit of its own.
+        image.set(now.device().image());
+        baseDir = now.baseDir();
+        saved = toLayout();
+        file.set(to);
+        updateStacks();
+    }
+
+    /** The file the layout was opened from or last saved to; null for a sample or a new layout. */
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    /** True when the layout differs from the one last opened or saved. */
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return unsaved.getReadOnlyProperty();
+    }
+
+    /**
+     * A new layout to paint on: 4 KiB pages over 1 KiB blocks, a 16-block file with no blocks mapped yet (all
+     * holes), a synthetic 4096-block disk, and a readpages of its four pages. Valid as it stands, so Run works
+     * from the first edit on.
+     */
+    public static Layout blank() {
+        return new Layout("New layout", "", new Layout.Geometry(4096, 1024),
+                new Layout.FileMap(16 * 1024, List.of(), List.of(), List.of(), null),
+                new Layout.Device(4096, 1024, 128, null), List.of(), new GetBlockSpec(0, List.of(), List.of()),
+                List.of(), new Faults(List.of(), List.of()), new Layout.BlockLayerSpec(true, true, false),
+                new Layout.MemorySpec(false), RunSpec.readpages(0, 4), null);
     }
 
     // ---- edits ----

@@ -154,4 +154,55 @@ class LayoutBuilderModelTest {
         model.undo();
         assertEquals(sample.file().extents(), model.extents());
     }
+
+    @Test
+    void unsaved_followsEditsUndoAndSave(@TempDir Path dir) throws Exception {
+        assertFalse(model.unsavedProperty().get(), "the layout it opened on counts as saved");
+        model.setFileSize(8192);
+        assertTrue(model.unsavedProperty().get());
+        model.undo();
+        assertFalse(model.unsavedProperty().get(), "undo back to the saved layout is clean");
+        model.redo();
+        Path file = dir.resolve("a.layout.json");
+        model.save(file);
+        assertFalse(model.unsavedProperty().get());
+        assertEquals(file, model.fileProperty().get());
+        model.undo();
+        assertTrue(model.unsavedProperty().get(), "undo past the save differs from the file");
+    }
+
+    @Test
+    void blank_isValidAndAllHoles() {
+        model.replace(BuilderModel.blank(), null);
+        assertTrue(model.problems().isEmpty(), model.problems().toString());
+        assertTrue(model.extents().isEmpty());
+        assertFalse(model.unsavedProperty().get());
+        assertEquals(null, model.fileProperty().get());
+    }
+
+    @Test
+    void save_elsewhere_keepsTheImagePathPointingAtTheSameFile(@TempDir Path dir) throws Exception {
+        Path imageDir = java.nio.file.Files.createDirectories(dir.resolve("images"));
+        Path image = imageDir.resolve("disk.img");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(image.toFile(), "rw")) {
+            f.setLength(2048 * 1024);
+        }
+        Path layoutDir = java.nio.file.Files.createDirectories(dir.resolve("layouts"));
+        Layout withImage = sample.withDevice(new Layout.Device(2048, 1024, 128, "disk.img"));
+        Layout fromImageDir = new Layout(withImage.title(), withImage.notes(), withImage.geometry(),
+                withImage.file(), withImage.device(), withImage.pageCache(), withImage.getBlock(),
+                withImage.cleancache(), withImage.faults(), withImage.blockLayer(), withImage.memory(),
+                withImage.run(), imageDir);
+        model.replace(fromImageDir, null);
+
+        Path elsewhere = layoutDir.resolve("moved.layout.json");
+        model.save(elsewhere);
+        Layout reread = LayoutReader.read(elsewhere);
+        assertEquals(image.toAbsolutePath().normalize().toString(), reread.device().image());
+        assertFalse(model.unsavedProperty().get());
+
+        Path beside = imageDir.resolve("beside.layout.json");
+        model.save(beside);
+        assertEquals("disk.img", LayoutReader.read(beside).device().image(), "inside the folder: relative");
+    }
 }
