@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
@@ -27,20 +28,28 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -49,11 +58,13 @@ import javafx.util.converter.LongStringConverter;
 
 import mpageviz.layout.Layout;
 import mpageviz.layout.Layout.Extent;
+import mpageviz.layout.Layout.MetadataBlock;
 import mpageviz.layout.Layout.PageSpec;
 import mpageviz.layout.LayoutException;
 import mpageviz.layout.LayoutValidator;
 import mpageviz.layout.RunSpec;
 import mpageviz.ui.FxmlPart;
+import mpageviz.ui.SampleCatalog;
 
 /**
  * The layout builder window (fxml/LayoutBuilder.fxml): forms and tables over a {@link BuilderModel}, the
@@ -72,6 +83,8 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     private final Map<String, Node> fieldNodes = new LinkedHashMap<>();
     // Controls whose text does not parse, with the reason; Run stays off while any is listed.
     private final Map<Node, String> unparsable = new HashMap<>();
+    // Key of a text control's properties: the text last shown from (or committed to) the model.
+    private static final String SHOWN = "mpageviz.builder.shown";
     private final SimpleBooleanProperty textOk = new SimpleBooleanProperty(true);
     // True while controls are being set from the model, so their change events do not echo back as edits.
     private boolean showing;
@@ -97,8 +110,13 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     @FXML private TableColumn<Extent, Long> countColumn;
     @FXML private ListView<Long> boundariesList;
     @FXML private TextField boundaryField;
-    @FXML private ListView<Layout.MetadataBlock> metadataList;
-    @FXML private TextField metadataField;
+    @FXML private TableView<MetadataBlock> metadataTable;
+    @FXML private TableColumn<MetadataBlock, Long> metaBlockColumn;
+    @FXML private TableColumn<MetadataBlock, Long> metaFirstColumn;
+    @FXML private TableColumn<MetadataBlock, Long> metaLastColumn;
+    @FXML private TableColumn<MetadataBlock, Boolean> metaCachedColumn;
+    @FXML private TableColumn<MetadataBlock, Boolean> metaDirtyColumn;
+    @FXML private MenuButton samplesButton;
     @FXML private StackPane paintHost;
     private PaintPane paintPane;
     @FXML private TableView<PageSpec> pageCacheTable;
@@ -107,6 +125,8 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     @FXML private TableColumn<PageSpec, Boolean> pageFlagsColumn;
     @FXML private TableColumn<PageSpec, String> buffersColumn;
     @FXML private TextField pageIndexField;
+    @FXML private VBox buffersEditor;
+    private PageBuffersEditor pageBuffers;
     @FXML private TextField maxBlocksField;
     @FXML private TextField uptodateField;
     @FXML private TextField errorsField;
@@ -141,10 +161,55 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
             // follow the main window's theme (light, dark or projector)
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), model::undo);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), model::redo);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::undoKeys);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::onSave);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::onSaveAs);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::onOpen);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::onNew);
         stage.setScene(scene);
         wire();
+    }
+
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REDO_SHIFT = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+
+    /**
+     * Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) undo and redo layout edits even when a text field has the focus, since a
+     * field commits its text as soon as it is entered. Only a field holding text not yet committed keeps the
+     * keys, to take back its own typing first.
+     */
+    private void undoKeys(KeyEvent e) {
+        boolean undo = UNDO.match(e);
+        boolean redo = REDO.match(e) || REDO_SHIFT.match(e);
+        if (!undo && !redo) {
+            return;
+        }
+        Node focus = stage.getScene().getFocusOwner();
+        if (focus instanceof TextInputControl t && hasUncommittedText(t)) {
+            return;
+        }
+        if (undo) {
+            model.undo();
+        } else {
+            model.redo();
+        }
+        e.consume();
+    }
+
+    /** Whether a text control holds typing the model has not taken yet. */
+    private static boolean hasUncommittedText(TextInputControl t) {
+        Object shown = t.getProperties().get(SHOWN);
+        // Controls the builder does not fill from the model (a table cell being edited) keep their own undo.
+        return shown == null ? t.isUndoable() : !t.getText().equals(shown);
+    }
+
+    /** Sets a control's text from the model and remembers it as committed. */
+    private static void show(TextInputControl t, String text) {
+        t.setText(text);
+        t.getProperties().put(SHOWN, text);
     }
 
     /** Opens the builder on a copy of {@code initial}; {@code onRun} receives the layout when Run is pressed. */
@@ -166,7 +231,14 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     }
 
     private void wire() {
-        stage.titleProperty().bind(model.titleProperty().concat(" — layout builder"));
+        stage.titleProperty().bind(Bindings.when(model.unsavedProperty()).then("*").otherwise("")
+                .concat(model.titleProperty()).concat(" — layout builder"));
+        stage.setOnCloseRequest(e -> {
+            if (!mayDiscard()) {
+                e.consume();
+            }
+        });
+        fillSamples();
         undoButton.disableProperty().bind(model.canUndoProperty().not());
         redoButton.disableProperty().bind(model.canRedoProperty().not());
         runButton.disableProperty().bind(model.validBinding().not().or(textOk.not()));
@@ -213,13 +285,13 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         check(bufferHeadsOverLimitBox, model.bufferHeadsOverLimitProperty(), model::setBufferHeadsOverLimit);
         refreshOn(titleField, model.titleProperty());
         // Notes are free text: committed when the area loses focus, shown again after undo.
-        notesArea.setText(model.notesProperty().get());
+        show(notesArea, model.notesProperty().get());
         notesArea.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 model.setNotes(notesArea.getText());
             }
         });
-        model.notesProperty().addListener((o, was, now) -> notesArea.setText(now));
+        model.notesProperty().addListener((o, was, now) -> show(notesArea, now));
         refreshOn(fileSizeField, model.fileSizeProperty());
         refreshOn(deviceBlocksField, model.deviceBlocksProperty());
         refreshOn(maxSectorsField, model.maxSectorsProperty());
@@ -253,16 +325,47 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         boundariesList.setItems(model.boundaries());
         fieldNodes.put("file.boundaries", boundariesList);
         boundaryField.setOnAction(e -> onToggleBoundary());
-        metadataList.setItems(model.metadata());
-        metadataList.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(Layout.MetadataBlock m, boolean empty) {
-                super.updateItem(m, empty);
-                setText(empty || m == null ? null : BuilderNotation.metadata(m));
+        wireMetadata();
+    }
+
+    private void wireMetadata() {
+        metadataTable.setItems(model.metadata());
+        metaBlockColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().block()));
+        metaFirstColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().first()));
+        metaLastColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().last()));
+        for (TableColumn<MetadataBlock, Long> col : List.of(metaBlockColumn, metaFirstColumn, metaLastColumn)) {
+            col.setCellFactory(TextFieldTableCell.forTableColumn(new LenientLongConverter()));
+            col.setOnEditCommit(e -> {
+                Long v = e.getNewValue();
+                MetadataBlock m = e.getRowValue();
+                if (v == null) {
+                    metadataTable.refresh();
+                    return;
+                }
+                model.setMetadata(e.getTablePosition().getRow(), new MetadataBlock(
+                        col == metaBlockColumn ? v : m.block(), col == metaFirstColumn ? v : m.first(),
+                        col == metaLastColumn ? v : m.last(), m.cached(), m.dirty()));
+            });
+        }
+        metaCachedColumn.setCellValueFactory(c -> metadataToggle(c.getValue(), true));
+        metaCachedColumn.setCellFactory(CheckBoxTableCell.forTableColumn(metaCachedColumn));
+        metaDirtyColumn.setCellValueFactory(c -> metadataToggle(c.getValue(), false));
+        metaDirtyColumn.setCellFactory(CheckBoxTableCell.forTableColumn(metaDirtyColumn));
+        metadataTable.setRowFactory(t -> new ProblemRow<>("file.metadata["));
+        fieldNodes.put("file.metadata", metadataTable);
+    }
+
+    /** A check box value for a metadata block's cached (or dirty) bit that edits the model. */
+    private ObservableValue<Boolean> metadataToggle(MetadataBlock m, boolean cachedBit) {
+        SimpleBooleanProperty p = new SimpleBooleanProperty(cachedBit ? m.cached() : m.dirty());
+        p.addListener((o, was, on) -> {
+            int i = model.metadata().indexOf(m);
+            if (i >= 0) {
+                model.setMetadata(i, new MetadataBlock(m.block(), m.first(), m.last(),
+                        cachedBit ? on : m.cached(), cachedBit ? m.dirty() : on));
             }
         });
-        fieldNodes.put("file.metadata", metadataList);
-        metadataField.setOnAction(e -> onAddMetadata());
+        return p;
     }
 
     @FXML
@@ -291,14 +394,30 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         parsed(boundaryField, t -> model.toggleBoundary(BuilderNotation.number(t)));
     }
 
+    /**
+     * Adds an indirect block on the first disk block after everything the file uses, covering the logical blocks
+     * after the last metadata block's range (or the whole file), for the user to adjust in place.
+     */
     @FXML
     private void onAddMetadata() {
-        parsed(metadataField, t -> model.addMetadata(BuilderNotation.parseMetadata(t)));
+        long disk = 0;
+        long first = 0;
+        for (Extent e : model.extents()) {
+            disk = Math.max(disk, e.physical() + e.count());
+        }
+        for (MetadataBlock m : model.metadata()) {
+            disk = Math.max(disk, m.block() + 1);
+            first = Math.max(first, m.last() + 1);
+        }
+        long blockSize = Math.max(1, model.blockSizeProperty().get());
+        long fileBlocks = (model.fileSizeProperty().get() + blockSize - 1) / blockSize;
+        model.addMetadata(new MetadataBlock(disk, first, Math.max(first, fileBlocks - 1), false, false));
+        metadataTable.getSelectionModel().selectLast();
     }
 
     @FXML
     private void onRemoveMetadata() {
-        int i = metadataList.getSelectionModel().getSelectedIndex();
+        int i = metadataTable.getSelectionModel().getSelectedIndex();
         if (i >= 0) {
             model.removeMetadata(i);
         }
@@ -347,6 +466,27 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         pageCacheTable.setRowFactory(t -> new ProblemRow<>("pageCache["));
         fieldNodes.put("pageCache", pageCacheTable);
         pageIndexField.setOnAction(e -> onAddPage());
+        pageBuffers = new PageBuffersEditor(model);
+        buffersEditor.getChildren().add(pageBuffers);
+        pageBuffers.unparsableProperty().addListener((o, was, now) -> textOk.set(unparsable.isEmpty() && !now));
+        // Every edit replaces the page list, which drops the table's selection: keep the edited page selected.
+        pageCacheTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                pageBuffers.showPage(now.index());
+            }
+        });
+        model.pageCache().addListener((ListChangeListener<PageSpec>) c -> reselectPage());
+    }
+
+    private void reselectPage() {
+        List<PageSpec> pages = model.pageCache();
+        for (int i = 0; i < pages.size(); i++) {
+            if (pages.get(i).index() == pageBuffers.pageIndex()) {
+                pageCacheTable.getSelectionModel().select(i);
+                return;
+            }
+        }
+        pageBuffers.showPage(-1);
     }
 
     /** A check box value for one page flag (or alreadyCached when {@code flag} is null) that edits the model. */
@@ -368,7 +508,11 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
 
     @FXML
     private void onAddPage() {
-        parsed(pageIndexField, t -> model.setPage(new PageSpec(BuilderNotation.number(t), List.of(), null, false)));
+        parsed(pageIndexField, t -> {
+            long index = BuilderNotation.number(t);
+            pageBuffers.showPage(index);
+            model.setPage(new PageSpec(index, List.of(), null, false));
+        });
     }
 
     @FXML
@@ -452,14 +596,14 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         showing = true;
         opBox.setValue(r.op());
         boolean list = r.pages() != null;
-        firstField.setText(list || r.first() < 0 ? "" : String.valueOf(r.first()));
-        countField.setText(list || r.first() < 0 ? "" : String.valueOf(r.count()));
-        pagesField.setText(list ? BuilderNotation.longs(r.pages()) : "");
-        indexField.setText(String.valueOf(Math.max(0, r.index())));
+        show(firstField, list || r.first() < 0 ? "" : String.valueOf(r.first()));
+        show(countField, list || r.first() < 0 ? "" : String.valueOf(r.count()));
+        show(pagesField, list ? BuilderNotation.longs(r.pages()) : "");
+        show(indexField, String.valueOf(Math.max(0, r.index())));
         syncBox.setValue(r.syncMode() == null ? "none" : r.syncMode());
-        rangeStartField.setText(String.valueOf(r.rangeStart()));
-        rangeEndField.setText(String.valueOf(r.rangeEnd()));
-        nrToWriteField.setText(r.nrToWrite() < 0 ? "" : String.valueOf(r.nrToWrite()));
+        show(rangeStartField, String.valueOf(r.rangeStart()));
+        show(rangeEndField, String.valueOf(r.rangeEnd()));
+        show(nrToWriteField, r.nrToWrite() < 0 ? "" : String.valueOf(r.nrToWrite()));
         cyclicBox.setSelected(r.rangeCyclic());
         memallocBox.setSelected(r.memalloc());
         boolean readpages = RunSpec.READPAGES.equals(r.op());
@@ -502,6 +646,9 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
                             cyclicBox.isSelected(), false);
             }
             unparsed(source, null);
+            if (source instanceof TextField f) {
+                f.getProperties().put(SHOWN, f.getText());
+            }
             model.setRun(run.withMemalloc(memallocBox.isSelected()));
         } catch (IllegalArgumentException e) {
             unparsed(source, e.getMessage());
@@ -532,19 +679,42 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     }
 
     @FXML
+    private void onNew() {
+        if (mayDiscard()) {
+            model.replace(BuilderModel.blank(), null);
+            paintPane.fitToLayout();
+            showStatus("new layout: paint its blocks on the Paint tab or add extents on the Block map tab");
+        }
+    }
+
+    @FXML
     private void onOpen() {
+        if (!mayDiscard()) {
+            return;
+        }
         File f = chooser("Open a layout").showOpenDialog(stage);
         if (f != null) {
             openFile(f.toPath());
         }
     }
 
+    /** Save: to the file the layout came from, or ask where when it has none (a sample, a new layout). */
     @FXML
-    private void onSave() {
-        File f = chooser("Save the layout").showSaveDialog(stage);
-        if (f != null) {
-            saveFile(f.toPath());
+    private boolean onSave() {
+        Path file = model.fileProperty().get();
+        return file == null ? onSaveAs() : saveFile(file);
+    }
+
+    @FXML
+    private boolean onSaveAs() {
+        FileChooser c = chooser("Save the layout");
+        Path current = model.fileProperty().get();
+        if (current != null && current.getParent() != null) {
+            c.setInitialDirectory(current.getParent().toFile());
+            c.setInitialFileName(current.getFileName().toString());
         }
+        File f = c.showSaveDialog(stage);
+        return f != null && saveFile(f.toPath());
     }
 
     private FileChooser chooser(String title) {
@@ -552,6 +722,29 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         c.setTitle(title);
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Layouts", "*.layout.json"));
         return c;
+    }
+
+    private void fillSamples() {
+        for (SampleCatalog.Sample sample : SampleCatalog.list()) {
+            MenuItem item = new MenuItem(sample.name().replace(".layout.json", "") + "  " + sample.title());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> openSample(sample.name()));
+            samplesButton.getItems().add(item);
+        }
+    }
+
+    /** Opens one of the shipped samples to edit; Save then asks where to put the copy. */
+    public void openSample(String name) {
+        if (!mayDiscard()) {
+            return;
+        }
+        try {
+            model.replace(SampleCatalog.load(name), null);
+            paintPane.fitToLayout();
+            showStatus("sample " + name + ": Save asks where to keep your version");
+        } catch (IOException | LayoutException e) {
+            showStatus("cannot open sample " + name + ": " + e.getMessage());
+        }
     }
 
     /** Opens a layout file in the builder (the Open button after its chooser); errors go to the status line. */
@@ -565,14 +758,41 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         }
     }
 
-    /** Saves the layout (the Save button after its chooser); errors go to the status line. */
-    public void saveFile(Path file) {
+    /** Saves the layout (Save and Save as after their chooser); errors go to the status line. */
+    public boolean saveFile(Path file) {
         try {
             model.save(file);
             showStatus("saved " + file.getFileName());
+            return true;
         } catch (IOException e) {
             showStatus("cannot save " + file + ": " + e.getMessage());
+            return false;
         }
+    }
+
+    /**
+     * Whether the layout may be replaced or the window closed: yes when nothing is unsaved; otherwise the user
+     * chooses to save (which must succeed), discard, or cancel.
+     */
+    boolean mayDiscard() {
+        if (!model.unsavedProperty().get()) {
+            return true;
+        }
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", save, discard, ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setTitle("Unsaved layout");
+        alert.setHeaderText("\"" + model.titleProperty().get() + "\" has changes that are not saved.");
+        Path file = model.fileProperty().get();
+        alert.setContentText(file == null ? "Save them to a file first?" : "Save them to " + file.getFileName()
+                + " first?");
+        alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == save) {
+            return onSave();
+        }
+        return answer == discard;
     }
 
     private void showStatus(String text) {
@@ -585,7 +805,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     private void text(TextField f, String path, Supplier<String> show, Consumer<String> commit) {
         fieldNodes.put(path, f);
         f.setUserData(show);
-        f.setText(show.get());
+        show(f, show.get());
         f.setOnAction(e -> parsed(f, commit));
         f.focusedProperty().addListener((o, was, now) -> {
             if (!now && !f.getText().equals(show.get())) {
@@ -600,13 +820,15 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
 
     @SuppressWarnings("unchecked")
     private void refresh(TextField f) {
-        f.setText(((Supplier<String>) f.getUserData()).get());
+        show(f, ((Supplier<String>) f.getUserData()).get());
         unparsed(f, null);
     }
 
     private void parsed(Node f, Consumer<String> commit) {
         try {
-            commit.accept(((TextField) f).getText());
+            TextField field = (TextField) f;
+            commit.accept(field.getText());
+            field.getProperties().put(SHOWN, field.getText());
             unparsed(f, null);
         } catch (IllegalArgumentException e) {
             unparsed(f, e.getMessage());
@@ -642,7 +864,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
             unparsable.put(node, reason);
             showStatus(reason);
         }
-        textOk.set(unparsable.isEmpty());
+        textOk.set(unparsable.isEmpty() && !pageBuffers.unparsableProperty().get());
         markProblems();
     }
 
@@ -665,6 +887,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
             }
         }
         extentsTable.refresh();
+        metadataTable.refresh();
         pageCacheTable.refresh();
     }
 
