@@ -148,6 +148,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     @FXML private CheckBox mergeBox;
     @FXML private CheckBox sortOnFlushBox;
     @FXML private ListView<String> problemsList;
+    @FXML private Label problemsTitleLabel;
 
     private LayoutBuilderWindow(Window owner, Layout initial, Consumer<Layout> onRun) {
         super("LayoutBuilder.fxml");
@@ -244,6 +245,11 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         runButton.disableProperty().bind(model.validBinding().not().or(textOk.not()));
         model.lastEditProperty().addListener((o, was, now) -> statusLabel.setText(now));
         problemsList.setItems(model.problems());
+        Label valid = new Label("None: the layout is valid, and Run shows it in the main window.");
+        valid.setWrapText(true);
+        problemsList.setPlaceholder(valid);
+        problemsTitleLabel.textProperty().bind(Bindings.when(Bindings.isEmpty(model.problems()))
+                .then("Problems").otherwise(Bindings.size(model.problems()).asString("Problems (%d)")));
         problemsList.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {

@@ -42,9 +42,14 @@ final class BuilderUi {
                 .findFirst().orElseThrow(() -> new AssertionError("no cell " + col.getText() + " row " + row));
     }
 
-    /** Double-clicks a table cell, types a value and commits it with Enter. */
+    /** A table's column by its place among the leaf columns (nested headers do not count). */
+    static TableColumn<?, ?> column(FxRobot robot, String tableId, int leaf) {
+        return table(robot, tableId).getVisibleLeafColumn(leaf);
+    }
+
+    /** Double-clicks a table cell (column counted among leaf columns), types a value and commits with Enter. */
     static void editCell(FxRobot robot, String tableId, int column, int row, String value) throws Exception {
-        TableCell<?, ?> cell = cell(robot, table(robot, tableId).getColumns().get(column), row);
+        TableCell<?, ?> cell = cell(robot, column(robot, tableId, column), row);
         robot.doubleClickOn(cell);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, cell::isEditing);
         robot.write(value).type(KeyCode.ENTER);

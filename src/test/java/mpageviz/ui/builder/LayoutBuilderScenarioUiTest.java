@@ -1,11 +1,11 @@
 package mpageviz.ui.builder;
 
 import static mpageviz.ui.builder.BuilderUi.cell;
+import static mpageviz.ui.builder.BuilderUi.column;
 import static mpageviz.ui.builder.BuilderUi.editCell;
 import static mpageviz.ui.builder.BuilderUi.problems;
 import static mpageviz.ui.builder.BuilderUi.runDisabled;
 import static mpageviz.ui.builder.BuilderUi.shortcut;
-import static mpageviz.ui.builder.BuilderUi.table;
 import static mpageviz.ui.builder.BuilderUi.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -104,8 +103,7 @@ class LayoutBuilderScenarioUiTest {
         robot.clickOn("#pageIndexField").write("3").type(KeyCode.ENTER);
         assertTrue(problems(robot).stream().anyMatch(p -> p.startsWith("pageCache[0]: page 3 is on the readpages")),
                 problems(robot).toString());
-        TableView<?> pages = table(robot, "#pageCacheTable");
-        robot.clickOn(cell(robot, pages.getColumns().get(2), 0).lookup(".check-box"));
+        robot.clickOn(cell(robot, column(robot, "#pageCacheTable", 2), 0).lookup(".check-box"));
         assertTrue(problems(robot).isEmpty(), problems(robot).toString());
         assertEquals("Buffer heads of page 3 (logical blocks 12..15)",
                 robot.lookup(".buffers-editor .panel-title").queryAs(Label.class).getText());
@@ -234,10 +232,9 @@ class LayoutBuilderScenarioUiTest {
         // After the sample's last disk block (1016) and after the range of its indirect block (12..267).
         assertEquals(new MetadataBlock(1017, 268, 268, false, false), model().metadata().get(1));
         editCell(robot, "#metadataTable", 2, 1, "300");
-        TableView<?> meta = table(robot, "#metadataTable");
-        robot.clickOn(cell(robot, meta.getColumns().get(3), 1).lookup(".check-box"));
+        robot.clickOn(cell(robot, column(robot, "#metadataTable", 3), 1).lookup(".check-box"));
         assertEquals(new MetadataBlock(1017, 268, 300, true, false), model().metadata().get(1));
-        robot.clickOn(cell(robot, meta.getColumns().get(0), 1)).clickOn("#removeMetadataButton");
+        robot.clickOn(cell(robot, column(robot, "#metadataTable", 0), 1)).clickOn("#removeMetadataButton");
         assertEquals(1, model().metadata().size());
     }
 }
