@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
@@ -29,6 +31,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -248,6 +251,19 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         Label valid = new Label("None: the layout is valid, and Run shows it in the main window.");
         valid.setWrapText(true);
         problemsList.setPlaceholder(valid);
+        problemsList.setOnMouseClicked(e -> {
+            String p = problemsList.getSelectionModel().getSelectedItem();
+            if (p != null) {
+                showProblem(p);
+            }
+        });
+        problemsList.setOnKeyPressed(e -> {
+            String p = problemsList.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && p != null) {
+                showProblem(p);
+            }
+        });
+        problemsList.setTooltip(new Tooltip("Click a problem to go to the field it names"));
         problemsTitleLabel.textProperty().bind(Bindings.when(Bindings.isEmpty(model.problems()))
                 .then("Problems").otherwise(Bindings.size(model.problems()).asString("Problems (%d)")));
         problemsList.setCellFactory(l -> new ListCell<>() {
@@ -895,6 +911,30 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         extentsTable.refresh();
         metadataTable.refresh();
         pageCacheTable.refresh();
+    }
+
+    private static final Pattern INDEXED = Pattern.compile("^[A-Za-z.]+\\[(\\d+)\\]");
+
+    /** Brings the control a message names into view: its tab, the table row it names, and the focus. */
+    public void showProblem(String problem) {
+        Node node = nodeFor(problem);
+        if (node == null) {
+            return;
+        }
+        for (Tab tab : sectionTabs.getTabs()) {
+            for (Node n = node; n != null; n = n.getParent()) {
+                if (n == tab.getContent()) {
+                    sectionTabs.getSelectionModel().select(tab);
+                }
+            }
+        }
+        Matcher row = INDEXED.matcher(problem);
+        if (node instanceof TableView<?> table && row.find()) {
+            int i = Integer.parseInt(row.group(1));
+            table.getSelectionModel().select(i);
+            table.scrollTo(i);
+        }
+        node.requestFocus();
     }
 
     /** The control for a message's field path: the longest registered path the message's path starts with. */

@@ -93,6 +93,13 @@ class LayoutBuilderScenarioUiTest {
         assertTrue(problems(robot).stream().anyMatch(p -> p.startsWith("file.extents[1]: disk blocks 3000..3007")),
                 problems(robot).toString());
         assertTrue(runDisabled(robot));
+        // A click on the message goes to what it names: the Block map tab, the second extent's row.
+        robot.clickOn(robot.lookup("#problemsList .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        assertEquals("Block map", robot.lookup("#sectionTabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().getSelectedItem().getText());
+        assertEquals(1, robot.lookup("#extentsTable").queryAs(javafx.scene.control.TableView.class)
+                .getSelectionModel().getSelectedIndex());
+        robot.clickOn("File and device");
         type(robot, "#deviceBlocksField", "4096");
         assertTrue(problems(robot).isEmpty(), problems(robot).toString());
         assertFalse(runDisabled(robot));
