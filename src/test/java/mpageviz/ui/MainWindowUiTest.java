@@ -273,6 +273,27 @@ class MainWindowUiTest {
     }
 
     @Test
+    void eventLog_textSearchOnAWorkerThread_keepsOnlyMatchingRows_andTheLatestTextWins(FxRobot robot)
+            throws Exception {
+        finishRun(robot);
+        var panel = window.eventLogPanel();
+        robot.interact(() -> panel.scanInBackgroundAbove(0));
+        int all = panel.log().rowCount();
+        robot.clickOn("#searchField").write("boundary");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !panel.searching());
+        WaitForAsyncUtils.waitForFxEvents();
+        int rows = panel.log().rowCount();
+        assertTrue(rows > 0 && rows < all, rows + " of " + all);
+        for (int row = 0; row < rows; row++) {
+            assertTrue(panel.log().rowText(row).toLowerCase().contains("boundary"), panel.log().rowText(row));
+        }
+        assertTrue(text(robot, "#eventCountLabel").endsWith(rows + " shown"), text(robot, "#eventCountLabel"));
+        robot.interact(() -> robot.lookup("#searchField").queryAs(javafx.scene.control.TextField.class).clear());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(all, panel.log().rowCount());
+    }
+
+    @Test
     void clickingAServedRequest_selectsItAndShowsItsBioEverywhere(FxRobot robot) throws Exception {
         finishRun(robot);
         robot.clickOn("#toEndButton");

@@ -2,8 +2,10 @@ package mpageviz.ui.panel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -37,7 +39,13 @@ public final class EventLogPanelController extends FxmlPart<VBox> implements Run
     private final EventRows items = new EventRows();
     private final EventLogCanvas log;
     private Trace trace;
-    private int shownUpTo = -1;
+    private EventFilter filter = EventFilter.ALL;
+    // Events [0, scannedUpTo) of the trace have been through the filter into the rows.
+    private int scannedUpTo;
+    // Bumped whenever the filter or the trace changes, so a scan that finishes late is dropped.
+    private int generation;
+    private boolean scanning;
+    private int backgroundAbove = 50_000;
 
     public EventLogPanelController(PlaybackModel model, Palette palette) {
         super("EventLogPanel.fxml");
@@ -52,6 +60,7 @@ public final class EventLogPanelController extends FxmlPart<VBox> implements Run
         kindFilterBox.getSelectionModel().select(0);
         kindFilterBox.valueProperty().addListener(o -> refilter());
         searchField.textProperty().addListener(o -> refilter());
+        searchField.setPromptText("search the events' text");
         log.setOnPick(row -> {
             model.pause();
             model.seek(items.get(row) + 1);
@@ -67,14 +76,22 @@ public final class EventLogPanelController extends FxmlPart<VBox> implements Run
         return items.get(row);
     }
 
+    /**
+     * Filters more than {@code events} new events at a time on a worker thread, so typing in the search box never
+     * stalls the window on a long trace (tests lower it to reach that path with a small run).
+     */
+    public void scanInBackgroundAbove(int events) {
+        backgroundAbove = events;
+    }
+
     @Override
     public void render(RunState s) {
         Trace t = model.session().trace();
-        int n = t.publishedSize();
-        if (t != trace || n != shownUpTo) {
+        if (t != trace) {
             trace = t;
-            shownUpTo = n;
-            refilter();
+            restart();
+        } else if (t.publishedSize() != scannedUpTo) {
+            scanNew();
         }
         draw();
     }
@@ -85,7 +102,7 @@ public final class EventLogPanelController extends FxmlPart<VBox> implements Run
         }
         int n = trace.publishedSize();
         eventCountLabel.setText(n + " events" + (model.session().finished() ? "" : " so far")
-                + (items.size() != n ? ", " + items.size() + " shown" : ""));
+                + (scanning ? ", searching…" : "") + (items.size() != n ? ", " + items.size() + " shown" : ""));
         int step = model.getStep();
         int currentRow = items.positionOf(step - 1);
         int futureRow = firstRowAtOrAfter(step);
@@ -110,29 +127,66 @@ public final class EventLogPanelController extends FxmlPart<VBox> implements Run
     }
 
     private void refilter() {
+        filter = EventFilter.of(kindFilterBox.getValue(), searchField.getText(), ALL_KINDS);
+        restart();
+        draw();
+    }
+
+    private void restart() {
+        generation++;
+        scannedUpTo = 0;
+        items.showOnly(new int[0], 0);
+        scanning = false;
+        scanNew();
+    }
+
+    /** Brings the rows up to the events published so far; only the events not yet filtered are looked at. */
+    private void scanNew() {
         if (trace == null) {
             return;
         }
         int n = trace.publishedSize();
-        String kind = kindFilterBox.getValue();
-        String text = searchField.getText() == null ? "" : searchField.getText().trim().toLowerCase(Locale.ROOT);
-        if ((kind == null || ALL_KINDS.equals(kind)) && text.isEmpty()) {
+        if (filter.keepsAll()) {
             items.showAll(n);
-        } else {
-            int[] kept = new int[n];
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                var e = trace.get(i);
-                if (kind != null && !ALL_KINDS.equals(kind) && !kind.equals(e.kind())) {
-                    continue;
-                }
-                if (!text.isEmpty() && !EventText.describe(i, e).toLowerCase(Locale.ROOT).contains(text)) {
-                    continue;
-                }
-                kept[k++] = i;
-            }
-            items.showOnly(kept, k);
+            scannedUpTo = n;
+            return;
         }
-        draw();
+        if (scanning || n == scannedUpTo) {
+            return;
+        }
+        int from = scannedUpTo;
+        if (n - from <= backgroundAbove) {
+            items.keepMore(filter.scan(trace, from, n));
+            scannedUpTo = n;
+            return;
+        }
+        scanning = true;
+        int gen = generation;
+        Trace t = trace;
+        EventFilter f = filter;
+        SCANNER.execute(() -> {
+            int[] kept = f.scan(t, from, n);
+            Platform.runLater(() -> {
+                if (gen != generation) {
+                    return;
+                }
+                scanning = false;
+                items.keepMore(kept);
+                scannedUpTo = n;
+                scanNew();
+                draw();
+            });
+        });
     }
+
+    /** Whether a search over a long trace is still running (the count label says so too). */
+    public boolean searching() {
+        return scanning;
+    }
+
+    private static final ExecutorService SCANNER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "event-log-search");
+        t.setDaemon(true);
+        return t;
+    });
 }

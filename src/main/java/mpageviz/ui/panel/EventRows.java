@@ -32,6 +32,19 @@ final class EventRows {
         size = n;
     }
 
+    /** Keeps only the given events (ascending, after every event kept so far) in addition to the ones kept. */
+    void keepMore(int[] more) {
+        if (kept == null) {
+            kept = new int[Math.max(16, more.length)];
+            size = 0;
+        }
+        if (size + more.length > kept.length) {
+            kept = Arrays.copyOf(kept, Math.max(size + more.length, kept.length * 2));
+        }
+        System.arraycopy(more, 0, kept, size, more.length);
+        size += more.length;
+    }
+
     /** The row showing event {@code seq}, or -1. */
     int positionOf(int seq) {
         if (kept == null) {
