@@ -17,12 +17,13 @@ import mpageviz.layout.ext2.Ext2LayoutBuilder;
 
 /**
  * The {@code ext2} command: {@code ls} lists a directory of a real ext2 image, {@code layout} turns one of its
- * regular files into a layout file whose run does real I/O on the image.
+ * regular files into a layout file whose run does real I/O on the image. Its run reads or writes the whole file
+ * unless {@code --first}/{@code --count} pick a readahead window (say, the pages around an indirect block).
  */
 final class Ext2Command {
     static final String USAGE_LS = "ext2 ls IMAGE [PATH]";
     static final String USAGE_LAYOUT = "ext2 layout IMAGE PATH [--op readpages|writepages|readpage N|writepage N] "
-            + "[--page-size N] --out LAYOUT";
+            + "[--first N] [--count N] [--page-size N] --out LAYOUT";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -71,6 +72,8 @@ final class Ext2Command {
         List<String> positional = new ArrayList<>();
         Ext2LayoutBuilder.Call call = Ext2LayoutBuilder.Call.readpages();
         int pageSize = Ext2LayoutBuilder.DEFAULT_PAGE_SIZE;
+        Long first = null;
+        Long count = null;
         Path target = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -96,6 +99,15 @@ final class Ext2Command {
                     }
                     pageSize = (int) n;
                     break;
+                case "--first":
+                    first = number(value(args, ++i, "--first"), "--first");
+                    break;
+                case "--count":
+                    count = number(value(args, ++i, "--count"), "--count");
+                    if (count == 0) {
+                        throw new Cli.UsageException("ext2 layout: --count 0 reads no page");
+                    }
+                    break;
                 case "--out":
                     target = Path.of(value(args, ++i, "--out"));
                     break;
@@ -108,6 +120,10 @@ final class Ext2Command {
         }
         if (positional.size() != 2 || target == null) {
             throw new Cli.UsageException("usage: " + USAGE_LAYOUT);
+        }
+        if ((first != null || count != null) && !RunSpec.READPAGES.equals(call.op())) {
+            throw new Cli.UsageException("ext2 layout: --first and --count choose the pages of readpages, not of "
+                    + call.op());
         }
         Path image = Path.of(positional.get(0));
         String file = positional.get(1);
@@ -126,6 +142,17 @@ final class Ext2Command {
             err.println(image + ": " + e.getMessage());
             return 1;
         }
+        if (first != null || count != null) {
+            long pages = layout.run().count();
+            long from = first != null ? first : 0;
+            long n = count != null ? count : pages - from;
+            if (from >= pages || n > pages - from) {
+                err.println(image + ": " + Ext2Image.normalize(file) + ": pages " + from + ".." + (from + n - 1)
+                        + " are not all in the file (pages 0.." + (pages - 1) + ")");
+                return 1;
+            }
+            layout = layout.withRun(RunSpec.readpages(from, n));
+        }
         try {
             LayoutWriter.save(layout, target);
         } catch (IOException e) {
@@ -142,7 +169,8 @@ final class Ext2Command {
         RunSpec run = layout.run();
         switch (run.op()) {
             case RunSpec.READPAGES:
-                return "readpages of " + (run.count() == 1 ? "page 0" : run.count() + " pages 0.." + (run.count() - 1));
+                return "readpages of " + (run.count() == 1 ? "page " + run.first()
+                        : run.count() + " pages " + run.first() + ".." + (run.first() + run.count() - 1));
             case RunSpec.WRITEPAGES:
                 return "writepages of " + layout.pageCache().size() + " dirty page"
                         + (layout.pageCache().size() == 1 ? "" : "s");

@@ -244,16 +244,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         Path img = imageOverride != null ? imageOverride : layout.device().image() == null ? null
                 : layout.baseDir() == null ? Path.of(layout.device().image())
                 : layout.baseDir().resolve(layout.device().image());
-        if (img == null) {
-            return PageBytes.synthetic(layout.geometry().blockSize());
-        }
-        return (offset, dst, off, len) -> {
-            try (var ch = java.nio.channels.FileChannel.open(img)) {
-                ch.read(java.nio.ByteBuffer.wrap(dst, off, len), offset);
-            } catch (IOException e) {
-                java.util.Arrays.fill(dst, off, off + len, (byte) '?');
-            }
-        };
+        return img == null ? PageBytes.synthetic(layout.geometry().blockSize()) : PageBytes.image(img);
     }
 
     /** Reads a layout file off the FX thread; a bad one is reported and the current run stays. */

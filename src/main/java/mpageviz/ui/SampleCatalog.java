@@ -15,12 +15,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+
 import mpageviz.layout.Layout;
 import mpageviz.layout.LayoutException;
 import mpageviz.layout.LayoutReader;
 
-/** The sample layouts shipped with the application (from the jar or the build folder), with their titles. */
+/**
+ * The sample layouts shipped with the application (from the jar or the build folder), with their titles. A sample
+ * that names a disk image (the ext2 samples) gets a real copy of it from {@link SampleImages}, and its layout
+ * resolves the image there.
+ */
 public final class SampleCatalog {
+    private static final String FOLDER = "/samples/";
+    private static final SampleImages IMAGES = new SampleImages(FOLDER);
+
     /** One sample: its file name and title. */
     public record Sample(String name, String title) {
     }
@@ -41,16 +51,35 @@ public final class SampleCatalog {
     }
 
     public static Layout load(String name) throws IOException, LayoutException {
-        try (InputStream in = SampleCatalog.class.getResourceAsStream("/samples/" + name)) {
+        String json;
+        try (InputStream in = SampleCatalog.class.getResourceAsStream(FOLDER + name)) {
             if (in == null) {
                 throw new IOException("no sample " + name + " in the application");
             }
-            return LayoutReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), null);
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String image = imageOf(json);
+        return LayoutReader.parse(json, image == null ? null : IMAGES.folderWith(image));
+    }
+
+    /**
+     * The device.image a layout's text names, or null. A text that does not get that far is left for the layout
+     * reader to report.
+     */
+    private static String imageOf(String json) {
+        try {
+            JsonElement root = JsonParser.parseString(json);
+            JsonElement device = root.isJsonObject() ? root.getAsJsonObject().get("device") : null;
+            JsonElement image = device != null && device.isJsonObject() ? device.getAsJsonObject().get("image") : null;
+            return image != null && image.isJsonPrimitive() && image.getAsJsonPrimitive().isString()
+                    ? image.getAsString() : null;
+        } catch (RuntimeException e) { // Gson's syntax errors, or a text nested too deep
+            return null;
         }
     }
 
     private static List<String> names() {
-        URL url = SampleCatalog.class.getResource("/samples/");
+        URL url = SampleCatalog.class.getResource(FOLDER);
         if (url == null) {
             return List.of();
         }

@@ -1,6 +1,11 @@
 package mpageviz.view;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Rebuilds a page's bytes at a step from its data spans: the layout's page stamp, zeros, or bytes of the disk
@@ -56,6 +61,24 @@ public final class PageBytes {
                 int inUnit = (int) ((pos % blockSize) % 19);
                 dst[off + i] = inUnit < 6 ? (byte) "block ".charAt(inUnit)
                         : inUnit == 18 ? (byte) '\n' : digit(block, 17 - inUnit);
+            }
+        };
+    }
+
+    /**
+     * A disk image file as a {@link Disk}. Bytes that cannot be read (the file went away, or ends early) show as
+     * {@code '?'}: the picture is a view, and a run that needed them has already failed or finished.
+     */
+    public static Disk image(Path file) {
+        return (diskOffset, dst, off, len) -> {
+            try (FileChannel ch = FileChannel.open(file)) {
+                ByteBuffer buf = ByteBuffer.wrap(dst, off, len);
+                while (buf.hasRemaining() && ch.read(buf, diskOffset + buf.position() - off) > 0) {
+                    // keep reading: a positional read may return fewer bytes than asked
+                }
+                Arrays.fill(dst, buf.position(), off + len, (byte) '?');
+            } catch (IOException e) {
+                Arrays.fill(dst, off, off + len, (byte) '?');
             }
         };
     }

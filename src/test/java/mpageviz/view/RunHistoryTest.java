@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import mpageviz.engine.Runner;
 import mpageviz.kernel.PageFlag;
 import mpageviz.layout.LayoutReader;
+import mpageviz.layout.LayoutValidator;
 import mpageviz.trace.Summary;
 import mpageviz.trace.Trace;
 
@@ -46,7 +47,9 @@ class RunHistoryTest {
         Trace trace = Runner.trace(LayoutReader.read(sample));
         RunState end = new RunHistory(trace).stateAt(trace.publishedSize());
         int pageSize = trace.layout().geometry().pageSize();
-        PageBytes.Disk disk = PageBytes.synthetic(trace.layout().geometry().blockSize());
+        Path image = LayoutValidator.imagePath(trace.layout());
+        PageBytes.Disk disk = image == null ? PageBytes.synthetic(trace.layout().geometry().blockSize())
+                : PageBytes.image(image);
         for (Summary.PageResult p : trace.summary().pages()) {
             PageView v = end.page(p.index());
             assertNotNull(v, "page " + p.index());

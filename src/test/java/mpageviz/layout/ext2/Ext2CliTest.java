@@ -129,6 +129,25 @@ class Ext2CliTest {
     }
 
     @Test
+    void layout_firstAndCountPickAReadaheadWindow() throws Exception {
+        Path target = layouts.resolve("window.layout.json");
+        assertEquals(0, cli("ext2", "layout", img.toString(), "/big", "--first", "64", "--count", "5", "--out",
+                target.toString()));
+        assertTrue(out.endsWith("; readpages of 5 pages 64..68\n"), out);
+        assertEquals(RunSpec.readpages(64, 5), LayoutReader.read(target).run());
+        assertEquals(0, cli("ext2", "layout", img.toString(), "/big", "--first", "148", "--out", target.toString()));
+        assertEquals(RunSpec.readpages(148, 2), LayoutReader.read(target).run(), "to the end of the file");
+        assertEquals(0, cli("ext2", "layout", img.toString(), "/big", "--count", "1", "--out", target.toString()));
+        assertTrue(out.endsWith("; readpages of page 0\n"), out);
+
+        assertEquals(1, cli("ext2", "layout", img.toString(), "/big", "--first", "149", "--count", "2", "--out",
+                target.toString()));
+        assertEquals(img + ": /big: pages 149..150 are not all in the file (pages 0..149)\n", err);
+        assertEquals(1, cli("ext2", "layout", img.toString(), "/big", "--first", "150", "--out", target.toString()));
+        assertOneErrorLine();
+    }
+
+    @Test
     void layout_badInputExitsOne() {
         String target = layouts.resolve("x.layout.json").toString();
         assertEquals(1, cli("ext2", "layout", img.toString(), "/holes", "--op", "writepages", "--out", target));
@@ -160,6 +179,10 @@ class Ext2CliTest {
             {"ext2", "layout", i, "/small", "--op", "readpage", "-1", "--out", "x.json"},
             {"ext2", "layout", i, "/small", "--op", "bogus", "--out", "x.json"},
             {"ext2", "layout", i, "/small", "--page-size", "big", "--out", "x.json"},
+            {"ext2", "layout", i, "/small", "--count", "0", "--out", "x.json"},
+            {"ext2", "layout", i, "/small", "--first", "-2", "--out", "x.json"},
+            {"ext2", "layout", i, "/small", "--op", "writepages", "--first", "0", "--out", "x.json"},
+            {"ext2", "layout", i, "/small", "--op", "readpage", "0", "--count", "1", "--out", "x.json"},
         };
         for (String[] args : bad) {
             assertEquals(2, cli(args), String.join(" ", args));
@@ -173,6 +196,6 @@ class Ext2CliTest {
         assertEquals(0, cli("help"));
         assertTrue(out.contains("ext2 ls IMAGE [PATH]"), out);
         assertTrue(out.contains("ext2 layout IMAGE PATH [--op readpages|writepages|readpage N|writepage N] "
-                + "[--page-size N] --out LAYOUT"), out);
+                + "[--first N] [--count N] [--page-size N] --out LAYOUT"), out);
     }
 }
