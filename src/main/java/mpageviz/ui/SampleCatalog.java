@@ -50,6 +50,14 @@ public final class SampleCatalog {
         return out;
     }
 
+    /**
+     * Whether {@code image} is the temporary copy of a shipped sample's image: a layout saved elsewhere must take
+     * its own copy of such an image, since the temporary one is deleted when the application exits.
+     */
+    public static boolean isTemporaryImage(Path image) {
+        return IMAGES.isCopy(image);
+    }
+
     public static Layout load(String name) throws IOException, LayoutException {
         String json;
         try (InputStream in = SampleCatalog.class.getResourceAsStream(FOLDER + name)) {

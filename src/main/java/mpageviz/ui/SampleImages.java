@@ -59,6 +59,11 @@ final class SampleImages {
         return folder;
     }
 
+    /** Whether {@code file} is one of the temporary copies (which vanish when the application exits). */
+    synchronized boolean isCopy(Path file) {
+        return folder != null && file.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize());
+    }
+
     private void copy(String name, Path target) throws IOException {
         try (InputStream in = SampleImages.class.getResourceAsStream(resourceFolder + name)) {
             if (in == null) {

@@ -223,6 +223,24 @@ public final class BuilderModel {
         updateStacks();
     }
 
+    /**
+     * Where the layout's image resolves now: the image path made absolute against the folder the layout came
+     * from; null for a synthetic image.
+     */
+    public Path imagePath() {
+        String i = image.get();
+        if (i == null) {
+            return null;
+        }
+        Path p = Path.of(i);
+        return (baseDir == null || p.isAbsolute() ? p : baseDir.resolve(p)).toAbsolutePath().normalize();
+    }
+
+    /** Makes relative image paths resolve against {@code dir} from now on; not an edit. */
+    void rebase(Path dir) {
+        baseDir = dir;
+    }
+
     /** The file the layout was opened from or last saved to; null for a sample or a new layout. */
     public ReadOnlyObjectProperty<Path> fileProperty() {
         return file.getReadOnlyProperty();

@@ -2,6 +2,7 @@ package mpageviz.ui.builder;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,6 +60,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import javafx.util.converter.LongStringConverter;
 
+import mpageviz.layout.AtomicFile;
 import mpageviz.layout.Layout;
 import mpageviz.layout.Layout.Extent;
 import mpageviz.layout.Layout.MetadataBlock;
@@ -67,6 +69,7 @@ import mpageviz.layout.LayoutException;
 import mpageviz.layout.LayoutValidator;
 import mpageviz.layout.RunSpec;
 import mpageviz.ui.FxmlPart;
+import mpageviz.ui.Resources;
 import mpageviz.ui.SampleCatalog;
 
 /**
@@ -161,9 +164,11 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
             stage.initOwner(owner);
         }
         Scene scene = new Scene(getRoot());
-        if (owner != null && owner.getScene() != null) {
+        if (owner != null && owner.getScene() != null && !owner.getScene().getStylesheets().isEmpty()) {
             // follow the main window's theme (light, dark or projector)
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        } else {
+            scene.getStylesheets().addAll(Resources.stylesheet("base.css"), Resources.stylesheet("theme-light.css"));
         }
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::undoKeys);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::onSave);
@@ -783,6 +788,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     /** Saves the layout (Save and Save as after their chooser); errors go to the status line. */
     public boolean saveFile(Path file) {
         try {
+            keepSampleImageBeside(file);
             model.save(file);
             showStatus("saved " + file.getFileName());
             return true;
@@ -790,6 +796,28 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
             showStatus("cannot save " + file + ": " + e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * A sample's image lives in a temporary copy that is deleted at exit, so a sample saved as a layout of the
+     * user's own takes the image along: copied to the same relative path beside the layout, unless an identical
+     * file is already there. A different file there is left alone and the save refused.
+     */
+    private void keepSampleImageBeside(Path file) throws IOException {
+        Path image = model.imagePath();
+        String relative = model.toLayout().device().image();
+        if (image == null || !SampleCatalog.isTemporaryImage(image) || Path.of(relative).isAbsolute()) {
+            return;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path beside = dir.resolve(relative).normalize();
+        if (!Files.exists(beside)) {
+            Files.createDirectories(beside.getParent());
+            AtomicFile.write(beside, out -> Files.copy(image, out));
+        } else if (Files.mismatch(beside, image) != -1) {
+            throw new IOException(beside + " already exists and is not the sample's image; not overwritten");
+        }
+        model.rebase(dir);
     }
 
     /**

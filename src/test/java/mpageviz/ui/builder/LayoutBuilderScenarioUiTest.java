@@ -244,4 +244,26 @@ class LayoutBuilderScenarioUiTest {
         robot.clickOn(cell(robot, column(robot, "#metadataTable", 0), 1)).clickOn("#removeMetadataButton");
         assertEquals(1, model().metadata().size());
     }
+
+    @Test
+    void ext2Sample_savedElsewhere_takesItsImageAlong(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> window.openSample("32-ext2-boundary.layout.json"));
+        Path file = dir.resolve("mine.layout.json");
+        robot.interact(() -> assertTrue(window.saveFile(file)));
+        Path copy = dir.resolve("ext2/teaching.img");
+        assertEquals(-1, Files.mismatch(copy, Path.of("samples/ext2/teaching.img")), "the image came along");
+        Layout saved = LayoutReader.read(file);
+        assertEquals("ext2/teaching.img", saved.device().image());
+        assertEquals(Files.readString(Path.of("samples/expected/32-ext2-boundary.summary.json")),
+                mpageviz.trace.SummaryCodec.toJson(Runner.run(saved, Runner.Options.quiet()).summary()));
+
+        // A different file where the image would go is not overwritten, and nothing is saved.
+        Path other = Files.createDirectories(dir.resolve("other/ext2"));
+        Files.write(other.resolve("teaching.img"), new byte[] {1, 2, 3});
+        robot.interact(() -> window.openSample("32-ext2-boundary.layout.json"));
+        Path refused = dir.resolve("other/mine.layout.json");
+        robot.interact(() -> assertFalse(window.saveFile(refused)));
+        assertFalse(Files.exists(refused));
+        assertTrue(robot.lookup(".builder-status").queryAs(Label.class).getText().contains("not overwritten"));
+    }
 }
