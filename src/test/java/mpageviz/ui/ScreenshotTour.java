@@ -37,6 +37,8 @@ public final class ScreenshotTour {
             {"theme-dark.css", "end", "06-dark"},
             {"theme-light.css", "fallback", "07-hole-then-data-fallback", "05-hole-then-data.layout.json"},
             {"theme-light.css", "bh-served", "08-discontiguous-buffers-served", "06-discontiguous.layout.json"},
+            {"theme-light.css", "meta", "09-ext2-boundary", "32-ext2-boundary.layout.json"},
+            {"theme-light.css", "end", "10-ext2-holes", "33-ext2-holes.layout.json"},
         };
         for (String[] shot : shots) {
             CountDownLatch done = new CountDownLatch(1);
