@@ -608,6 +608,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         findItem("importTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
         findItem("exportTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
         findItem("rerunItem").setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
+        findItem("editLayoutItem").setAccelerator(KeyCombination.keyCombination("Shortcut+B"));
         findItem("quitItem").setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
     }
 

@@ -311,21 +311,22 @@ class MainWindowUiTest {
     }
 
     @Test
-    void builder_editsTheRunsLayout_andRunShowsItInTheWindow(FxRobot robot) throws Exception {
-        java.util.concurrent.atomic.AtomicReference<mpageviz.ui.builder.LayoutBuilderWindow> builder =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        robot.interact(() -> builder.set(window.openBuilder()));
-        // take away BH_Boundary from logical block 11: the run becomes sample 08's order
-        robot.interact(() -> {
-            builder.get().model().toggleBoundary(11);
-            builder.get().model().setTitle("no boundary, edited");
-        });
-        robot.interact(() -> ((javafx.scene.control.Button) builder.get().stage().getScene()
-                .lookup("#runButton")).fire());
-        assertTrue(text(robot, "#runTitleLabel").contains("no boundary, edited"), text(robot, "#runTitleLabel"));
+    void builder_openedByCtrlB_editsTheRunsLayout_andRunShowsItInTheWindow(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage builder = (Stage) Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().endsWith("layout builder"))
+                .findFirst().orElseThrow();
+        assertEquals("ext2 BH_Boundary: indirect block read in order — layout builder", builder.getTitle());
+        // take away BH_Boundary from logical block 11 by hand: the run becomes sample 08's order
+        robot.targetWindow(builder);
+        robot.clickOn("Block map");
+        robot.clickOn("#boundaryField").write("11").type(KeyCode.ENTER);
+        robot.clickOn("#runButton");
+        assertTrue(text(robot, "#runTitleLabel").contains("builder: ext2 BH_Boundary"), text(robot, "#runTitleLabel"));
         finishRun(robot);
         Summary summary = window.model().session().summary();
         assertEquals("meta", summary.submissions().get(0).kind(), "without the boundary the indirect block is read first");
-        robot.interact(() -> builder.get().stage().close());
+        robot.interact(builder::close);
     }
 }

@@ -23,6 +23,7 @@ public final class HelpDialog extends Alert {
         {"F5", "run to the next breakpoint (Run \u25B8 Breakpoints)"},
         {"Ctrl+O, Ctrl+I, Ctrl+E", "open a layout, import a trace, export the trace"},
         {"Ctrl+R", "rerun the layout"},
+        {"Ctrl+B", "edit the layout in the layout builder"},
         {"F1", "this help"},
     };
 
