@@ -36,16 +36,25 @@ public final class TraceFile {
     private TraceFile() {
     }
 
+    /**
+     * Saves the trace to {@code file}. Its layout's image path is written so that it names the same image from
+     * the trace's folder (where {@link #load} resolves it), wherever the layout itself was read from.
+     */
     public static void save(Trace trace, Path file) throws IOException {
+        Layout layout = trace.layout().movedTo(file.toAbsolutePath().getParent());
         AtomicFile.write(file, out -> {
             Writer w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            write(trace, w);
+            write(trace, layout, w);
             w.flush();
         });
     }
 
     /** Writes the trace; one event per line keeps big traces readable and diffable. */
     public static void write(Trace trace, Writer w) throws IOException {
+        write(trace, trace.layout(), w);
+    }
+
+    private static void write(Trace trace, Layout layout, Writer w) throws IOException {
         JsonWriter out = new JsonWriter(w);
         out.setIndent("");
         out.beginObject();
@@ -53,7 +62,7 @@ public final class TraceFile {
         out.name("version").value(VERSION);
         out.name("producer").value(PRODUCER);
         out.name("layout");
-        LayoutWriter.write(trace.layout(), out);
+        LayoutWriter.write(layout, out);
         out.name("events").beginArray();
         int n = trace.publishedSize();
         for (int i = 0; i < n; i++) {

@@ -263,6 +263,25 @@ class TraceRoundTripTest {
         assertEquals(new TreeSet<>(), missing, "kinds no sample run makes");
     }
 
+    @Test
+    void aTraceSavedElsewhere_stillNamesItsLayoutsImage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Layout sample = mpageviz.layout.LayoutReader.read(java.nio.file.Path.of("samples/32-ext2-boundary.layout.json"));
+        Trace t = mpageviz.engine.Runner.trace(sample);
+        java.nio.file.Path file = dir.resolve("traces/boundary.trace.json");
+        TraceFile.save(t, file);
+        Trace back = TraceFile.load(file);
+        java.nio.file.Path image = mpageviz.layout.LayoutValidator.imagePath(back.layout()).toAbsolutePath().normalize();
+        assertEquals(java.nio.file.Path.of("samples/ext2/teaching.img").toAbsolutePath().normalize(), image);
+        // only the image path is rewritten
+        assertEquals(sample.file(), back.layout().file());
+        assertEquals(t.publishedSize(), back.publishedSize());
+        for (int i = 0; i < t.publishedSize(); i++) {
+            assertSameEvent(t.get(i), back.get(i));
+        }
+        assertEquals(t.summary(), back.summary());
+    }
+
     // ------------------------------------------------------------------ malformed traces
 
     private static String sampleJson() throws IOException {

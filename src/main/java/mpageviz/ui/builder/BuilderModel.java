@@ -228,12 +228,8 @@ public final class BuilderModel {
      * from; null for a synthetic image.
      */
     public Path imagePath() {
-        String i = image.get();
-        if (i == null) {
-            return null;
-        }
-        Path p = Path.of(i);
-        return (baseDir == null || p.isAbsolute() ? p : baseDir.resolve(p)).toAbsolutePath().normalize();
+        Path p = LayoutValidator.imagePath(toLayout());
+        return p == null ? null : p.toAbsolutePath().normalize();
     }
 
     /** Makes relative image paths resolve against {@code dir} from now on; not an edit. */
