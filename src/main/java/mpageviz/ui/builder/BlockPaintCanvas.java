@@ -294,6 +294,8 @@ public final class BlockPaintCanvas extends CanvasView {
      */
     public void fitToLayout() {
         fitPending = true;
+        cursor = 0;
+        anchor = 0;
         if (getScene() != null && canvas.getWidth() > 0) {
             redraw();
         }

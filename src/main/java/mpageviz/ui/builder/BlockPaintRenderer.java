@@ -161,7 +161,7 @@ final class BlockPaintRenderer {
                 g.strokeLine(x, y - e * 0.3, x, y + h + e * 0.3);
                 g.setLineDashes();
             }
-            text(g, "past i_size", Font.font(e * 0.75), palette.color("text-muted"), x, xe, y + h / 2);
+            chip(g, "past i_size", Font.font(e * 0.75), x, xe, y + h / 2, e);
         }
         if (marks.hoverMeta() >= 0) {
             MetadataBlock m = model.metadata().get(marks.hoverMeta());
@@ -456,7 +456,8 @@ final class BlockPaintRenderer {
             if (x1 - x0 >= e * 0.6 && x1 <= right + 2) {
                 g.strokeLine(x1 - 1, lineY, x1 - 1, ly + r.laneH);
             }
-            String[] variants = {"indirect " + m.block() + BlockMapFacts.cacheState(m), "ind " + m.block(), "" + m.block()};
+            String[] variants = {"indirect " + m.block() + BlockMapFacts.cacheState(m), "ind " + m.block(),
+                "" + m.block()};
             for (String v : variants) {
                 if (textWidth(v, font) + e * 0.6 <= b - a) {
                     g.setFont(font);
@@ -488,13 +489,18 @@ final class BlockPaintRenderer {
             long n = marks.tool() == PaintTool.MAP ? last - first + 1 : 1;
             double d0 = view.xOfDisk(marks.hoverDisk());
             double d1 = view.xOfDisk(marks.hoverDisk() + n);
-            FileMapLook.band(g, hi, 0.25, x0, x1, r.logicalY + r.rowH, d0, d1, r.diskY, view.left() - 2,
+            // an indirect block-to-be in the metadata colour, data blocks in the highlight
+            Color target = marks.tool() == PaintTool.METADATA ? palette.color("metadata") : hi;
+            FileMapLook.band(g, target, 0.25, x0, x1, r.logicalY + r.rowH, d0, d1, r.diskY, view.left() - 2,
                     view.left() + view.width() + 2);
-            g.setFill(hi.deriveColor(0, 1, 1, 0.45));
+            g.setFill(target.deriveColor(0, 1, 1, 0.6));
             g.fillRect(d0, r.diskY, Math.max(2, d1 - d0), r.rowH);
             g.setLineDashes(e * 0.4, e * 0.2);
             outline(g, d0, r.diskY, Math.max(2, d1 - d0), r.rowH, "text", 3);
             g.setLineDashes();
+        }
+        if (marks.hoverLogical() >= 0 && !dragging) {
+            outline(g, view.xOfLogical(marks.hoverLogical()), r.logicalY, Math.max(2, view.cell()), r.rowH, "text", 2);
         }
         if (marks.focused() && !dragging) {
             g.setLineDashes(e * 0.25, e * 0.18);
@@ -587,6 +593,19 @@ final class BlockPaintRenderer {
         g.setStroke(palette.color(colour));
         g.setLineWidth(width);
         g.strokeRect(x + width / 2, y + width / 2, Math.max(1, w - width), Math.max(1, h - width));
+    }
+
+    // Text on a small panel-coloured chip, centred between x0 and x1 if it fits there, so it reads over a pattern.
+    private void chip(GraphicsContext g, String s, Font font, double x0, double x1, double cy, double e) {
+        double a = Math.max(x0, view.left());
+        double b = Math.min(x1, view.left() + view.width());
+        double w = textWidth(s, font) + e * 0.6;
+        if (w + 8 > b - a) {
+            return;
+        }
+        g.setFill(palette.color("panel-bg"));
+        g.fillRoundRect((a + b - w) / 2, cy - e * 0.6, w, e * 1.2, e * 0.4, e * 0.4);
+        text(g, s, font, palette.color("text-muted"), a, b, cy);
     }
 
     // Text centred between x0 and x1 if it fits there.

@@ -32,6 +32,7 @@ public final class PaintPane extends VBox {
         status.getStyleClass().add("paint-status");
         status.setMaxWidth(Double.MAX_VALUE);
         status.setWrapText(true); // long descriptions wrap rather than lose their end on a projector
+        status.setMinHeight(Region.USE_PREF_SIZE);
         // The palette's hidden swatches hang on this pane, so the canvas takes the builder scene's theme.
         canvas = new BlockPaintCanvas(model, new Palette(this), () -> status.getFont().getSize());
         canvas.setId("paintCanvas");

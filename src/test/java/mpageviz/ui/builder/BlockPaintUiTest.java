@@ -182,8 +182,8 @@ class BlockPaintUiTest {
         robot.drag(logical(robot, 0)).moveTo(logical(robot, 3)).moveTo(disk(robot, 999));
         assertEquals("Metadata: disk 999 becomes the indirect block for logical 0..3: release to add", status(robot));
         robot.drop();
-        assertEquals(List.of(new MetadataBlock(1012, 12, 267, false, false), new MetadataBlock(999, 0, 3, false, false)),
-                model().metadata());
+        assertEquals(List.of(new MetadataBlock(1012, 12, 267, false, false),
+                new MetadataBlock(999, 0, 3, false, false)), model().metadata());
         assertEquals("disk 999: indirect block for 0..3; click removes it", status(robot));
         robot.moveTo(logical(robot, 2));
         assertEquals("logical 2 (page 0) \u2192 disk 1002, extent 1; needs indirect block 999", status(robot));
