@@ -25,7 +25,7 @@ import mpageviz.ui.canvas.Palette;
  */
 final class BlockPaintRenderer {
     /** Bracket lanes drawn for nested indirect blocks; deeper ones share the last lane. */
-    static final int MAX_LANES = 3;
+    private static final int MAX_LANES = 3;
     private static final String[] LEGEND = {"extent: file blocks \u2192 disk blocks", "hole", "BH_Boundary",
         "indirect block", "blocks it maps", "past i_size"};
 
@@ -456,6 +456,9 @@ final class BlockPaintRenderer {
             if (x1 - x0 >= e * 0.6 && x1 <= right + 2) {
                 g.strokeLine(x1 - 1, lineY, x1 - 1, ly + r.laneH);
             }
+            if (b - a < e * 2) {
+                continue; // no room for even a number: skip measuring (hundreds of brackets when zoomed out)
+            }
             String[] variants = {"indirect " + m.block() + BlockMapFacts.cacheState(m), "ind " + m.block(),
                 "" + m.block()};
             for (String v : variants) {
@@ -541,9 +544,8 @@ final class BlockPaintRenderer {
         g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        String[] names = LEGEND;
-        for (int i = 0; i < names.length; i++) {
-            double itemW = legendItemWidth(names[i], font, e);
+        for (int i = 0; i < LEGEND.length; i++) {
+            double itemW = legendItemWidth(i, font, e);
             if (x > view.left() && x + itemW - e * 1.2 > view.left() + view.width()) {
                 x = view.left();
                 y += e * 1.4;
@@ -559,8 +561,9 @@ final class BlockPaintRenderer {
                     FileMapLook.hatch(g, palette, x, y, s, s);
                     break;
                 case 2:
+                    double bar = Math.max(3, e * 0.25);
                     g.setFill(palette.color("text"));
-                    g.fillRect(x + s / 2 - Math.max(3, e * 0.25) / 2, y - e * 0.1, Math.max(3, e * 0.25), s + e * 0.2);
+                    g.fillRect(x + (s - bar) / 2, y - e * 0.1, bar, s + e * 0.2);
                     break;
                 case 3:
                     g.setFill(palette.color("metadata"));
@@ -569,9 +572,8 @@ final class BlockPaintRenderer {
                 case 4:
                     g.setStroke(palette.color("metadata"));
                     g.setLineWidth(Math.max(2, e * 0.14));
-                    g.strokeLine(x + 1, y + s * 0.35, x + s * 1.6, y + s * 0.35);
+                    g.strokeLine(x + 1, y + s * 0.35, x + swatchWidth(i, e), y + s * 0.35);
                     g.strokeLine(x + 1, y + s * 0.35, x + 1, y + s);
-                    x += s * 0.6;
                     break;
                 default:
                     FileMapLook.hatch(g, palette, x, y, s, s);
@@ -580,13 +582,14 @@ final class BlockPaintRenderer {
                     break;
             }
             g.setFill(palette.color("text-muted"));
-            g.fillText(names[i], x + s + e * 0.35, y + s / 2);
-            x += s + e * 0.35 + textWidth(names[i], font) + e * 1.2;
-            if (i == 4) {
-                x -= s * 0.6; // undo the bracket's extra width, already counted in itemW
-                x += e * 0.6;
-            }
+            g.fillText(LEGEND[i], x + swatchWidth(i, e) + e * 0.35, y + s / 2);
+            x += itemW;
         }
+    }
+
+    // The bracket's swatch is wider than the others, so it reads as a range.
+    private static double swatchWidth(int item, double e) {
+        return e * (item == 4 ? 1.5 : 0.95);
     }
 
     private void outline(GraphicsContext g, double x, double y, double w, double h, String colour, double width) {
@@ -636,14 +639,15 @@ final class BlockPaintRenderer {
     private double legendWidth(double e) {
         Font font = Font.font(e * 0.8);
         double w = 0;
-        for (String name : LEGEND) {
-            w += legendItemWidth(name, font, e);
+        for (int i = 0; i < LEGEND.length; i++) {
+            w += legendItemWidth(i, font, e);
         }
         return w;
     }
 
-    private double legendItemWidth(String name, Font font, double e) {
-        return e * 0.95 + e * 0.35 + textWidth(name, font) + e * 1.2 + (name.equals(LEGEND[4]) ? e * 0.6 : 0);
+    // Swatch, gap, text and the space before the next item.
+    private double legendItemWidth(int item, Font font, double e) {
+        return swatchWidth(item, e) + e * 0.35 + textWidth(LEGEND[item], font) + e * 1.2;
     }
 
     // Everything is stacked from the top; the bands get what height is left, within limits, so that on a tall

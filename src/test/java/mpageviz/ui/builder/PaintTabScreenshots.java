@@ -99,7 +99,12 @@ public final class PaintTabScreenshots {
                 // two pulses: the first layout fits the view, the resize to 1400 x 860 fits it again
                 Platform.runLater(() -> Platform.runLater(() -> {
                     act(c, what);
-                    System.out.println(name + ": " + c.statusProperty().get());
+                    long t0 = System.nanoTime();
+                    for (int i = 0; i < 10; i++) {
+                        c.redraw();
+                    }
+                    System.out.printf("%s: %.1f ms per redraw; status: %s%n", name,
+                            (System.nanoTime() - t0) / 1e7, c.statusProperty().get());
                     Platform.runLater(() -> Platform.runLater(() -> {
                         try {
                             var img = stage.getScene().getRoot().snapshot(null, null);
