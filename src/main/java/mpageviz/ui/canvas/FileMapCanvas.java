@@ -143,13 +143,7 @@ public final class FileMapCanvas extends CanvasView {
         double end = axis.viewEnd();
 
         // holes: hatched background of the logical row (extents paint over it)
-        g.setFill(palette.color("grid"));
-        g.fillRect(0, rowY, w, rowH);
-        g.setStroke(palette.color("hole"));
-        g.setLineWidth(1);
-        for (double x = -rowH; x < w; x += 6) {
-            g.strokeLine(x, rowY + rowH, x + rowH, rowY);
-        }
+        FileMapLook.hatch(g, palette, 0, rowY, w, rowH);
         long[] disk = DiskCanvas.range(l);
         double diskSpan = disk[1] - disk[0] + 1;
         g.setFill(palette.color("grid"));
@@ -157,7 +151,7 @@ public final class FileMapCanvas extends CanvasView {
         int i = 0;
         double lastPx = Double.NEGATIVE_INFINITY;
         for (Layout.Extent ext : l.file().extents()) {
-            Color c = palette.color("extent-" + (i++ % 4 + 1));
+            Color c = FileMapLook.extentColour(palette, i++);
             g.setFill(c);
             double d0 = (ext.physical() - disk[0]) / diskSpan * w;
             double d1 = (ext.physical() + ext.count() - disk[0]) / diskSpan * w;
@@ -176,8 +170,7 @@ public final class FileMapCanvas extends CanvasView {
             lastPx = Math.floor(x0);
             double b0 = (ext.physical() + (from - ext.logical()) - disk[0]) / diskSpan * w;
             double b1 = (ext.physical() + (to - ext.logical()) - disk[0]) / diskSpan * w;
-            g.setFill(c.deriveColor(0, 1, 1, 0.25));
-            g.fillPolygon(new double[] {x0, x1, b1, b0}, new double[] {rowY + rowH, rowY + rowH, diskY, diskY}, 4);
+            FileMapLook.band(g, c, 0.25, x0, x1, rowY + rowH, b0, b1, diskY, 0, w);
             g.setFill(c);
             g.fillRect(x0, rowY, Math.max(1, x1 - x0), rowH);
         }

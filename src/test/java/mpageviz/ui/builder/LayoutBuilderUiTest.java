@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javafx.geometry.Point2D;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.service.query.PointQuery;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -158,39 +154,6 @@ class LayoutBuilderUiTest {
         assertEquals("16384", robot.lookup("#fileSizeField").queryAs(TextField.class).getText());
         assertTrue(problems(robot).isEmpty());
         assertFalse(runDisabled(robot));
-    }
-
-    /** A point on the painting canvas, in canvas coordinates. */
-    private static PointQuery at(FxRobot robot, double x, double y) {
-        Node canvas = robot.lookup("#paintCanvas").query();
-        return robot.point(canvas).atPosition(Pos.TOP_LEFT).atOffset(new Point2D(x, y));
-    }
-
-    @Test
-    void paint_eraseMakesHoles_dragMapsOntoDisk_clickTogglesBoundary(FxRobot robot) {
-        robot.clickOn("Paint");
-        double row = BlockPaintCanvas.LOGICAL_Y + 10;
-        double disk = BlockPaintCanvas.DISK_Y + 10;
-        double cell = BlockPaintCanvas.CELL;
-        long origin = window.paintCanvas().diskOriginProperty().get();
-        assertEquals(996, origin);
-
-        robot.clickOn("#eraseButton");
-        robot.drag(at(robot, 4 * cell + 5, row)).moveTo(at(robot, 5 * cell + 5, row)).drop();
-        assertEquals(List.of(new Extent(0, 1000, 4), new Extent(6, 1006, 6), new Extent(12, 1013, 4)),
-                window.model().extents());
-
-        robot.clickOn("#eraseButton");
-        // Down from the last selected block first, then along the disk row, as a hand would.
-        robot.drag(at(robot, 4 * cell + 5, row)).moveTo(at(robot, 5 * cell + 5, row))
-                .moveTo(at(robot, 5 * cell + 5, disk)).moveTo(at(robot, 5, disk)).drop();
-        assertEquals(new Extent(4, 996, 2), window.model().extents().get(1));
-        assertTrue(problems(robot).isEmpty(), problems(robot).toString());
-
-        robot.clickOn(at(robot, 5, row));
-        assertEquals(List.of(0L, 11L), window.model().boundaries());
-        robot.clickOn("#undoButton").clickOn("#undoButton").clickOn("#undoButton");
-        assertEquals(SAMPLE_EXTENTS, window.model().extents());
     }
 
     @Test
