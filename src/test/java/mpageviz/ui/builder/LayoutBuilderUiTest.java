@@ -1,5 +1,10 @@
 package mpageviz.ui.builder;
 
+import static mpageviz.ui.builder.BuilderUi.cell;
+import static mpageviz.ui.builder.BuilderUi.marked;
+import static mpageviz.ui.builder.BuilderUi.problems;
+import static mpageviz.ui.builder.BuilderUi.runDisabled;
+import static mpageviz.ui.builder.BuilderUi.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Button;
-import javafx.scene.control.ListView;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -24,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import mpageviz.layout.Layout;
 import mpageviz.layout.Layout.Extent;
@@ -39,7 +40,6 @@ import mpageviz.layout.RunSpec;
 @ExtendWith(ApplicationExtension.class)
 class LayoutBuilderUiTest {
     private static final Path SAMPLE = Path.of("samples/07-boundary.layout.json");
-    private static final List<Extent> SAMPLE_EXTENTS = List.of(new Extent(0, 1000, 12), new Extent(12, 1013, 4));
     private final List<Layout> runs = new ArrayList<>();
     private LayoutBuilderWindow window;
 
@@ -50,41 +50,12 @@ class LayoutBuilderUiTest {
 
     @SuppressWarnings("unchecked")
     private static TableView<Extent> extents(FxRobot robot) {
-        return robot.lookup("#extentsTable").queryAs(TableView.class);
+        return (TableView<Extent>) table(robot, "#extentsTable");
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> problems(FxRobot robot) {
-        return robot.lookup("#problemsList").queryAs(ListView.class).getItems();
-    }
-
-    private static boolean runDisabled(FxRobot robot) {
-        return robot.lookup("#runButton").queryAs(Button.class).isDisabled();
-    }
-
-    /** Double-clicks a cell of the extents table, types a value and commits it with Enter. */
+    /** Edits a cell of the extents table. */
     private static void editCell(FxRobot robot, int row, int column, String value) throws Exception {
-        editCell(robot, extents(robot).getColumns().get(column), row, value);
-    }
-
-    /** The visible cell of a column at a row. */
-    private static TableCell<?, ?> cell(FxRobot robot, TableColumn<?, ?> col, int row) {
-        return robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
-                .filter(c -> c.getTableColumn() == col && c.getTableRow() != null
-                        && c.getTableRow().getIndex() == row && !c.isEmpty())
-                .findFirst().orElseThrow();
-    }
-
-    private static void editCell(FxRobot robot, TableColumn<?, ?> col, int row, String value) throws Exception {
-        TableCell<?, ?> cell = cell(robot, col, row);
-        robot.doubleClickOn(cell);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, cell::isEditing);
-        robot.write(value).type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static boolean marked(FxRobot robot, String id) {
-        return robot.lookup(id).query().getPseudoClassStates().contains(LayoutBuilderWindow.PROBLEM);
+        BuilderUi.editCell(robot, "#extentsTable", column, row, value);
     }
 
     @Test
@@ -181,7 +152,7 @@ class LayoutBuilderUiTest {
 
         robot.clickOn("Page cache");
         TableColumn<?, ?> buffersColumn = pages.getColumns().get(1);
-        editCell(robot, buffersColumn, 0, "mapped,uptodate@1008 mapped@1009 - -");
+        BuilderUi.editCell(robot, "#pageCacheTable", 1, 0, "mapped,uptodate@1008 mapped@1009 - -");
         assertEquals("mapped,uptodate@1008 mapped@1009 - -",
                 BuilderNotation.buffers(window.model().pageCache().get(0).buffers()));
         assertEquals("mapped,uptodate@1008 mapped@1009 - -", cell(robot, buffersColumn, 0).getText());
