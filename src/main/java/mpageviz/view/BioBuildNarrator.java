@@ -1,5 +1,6 @@
 package mpageviz.view;
 
+import static mpageviz.view.Wording.count;
 import static mpageviz.view.Wording.size;
 
 import mpageviz.trace.Events;
@@ -29,11 +30,11 @@ final class BioBuildNarrator extends StepNarrator {
                 why = "Without PF_MEMALLOC mpage_alloc does not retry: it returns NULL, and the page goes to"
                         + " the buffer-head path.";
             }
-            return n(e, "bio_alloc for " + e.nr() + (e.nr() == 1 ? " vector" : " vectors") + " fails (call #"
+            return n(e, "bio_alloc for " + count(e.nr(), "vector") + " fails (call #"
                     + e.ordinal() + ")", why, null, Narration.ERROR);
         }
-        String head = "New bio #" + e.bio() + " at sector " + e.sector() + ", room for " + e.maxVecs()
-                + (e.maxVecs() == 1 ? " page" : " pages");
+        String head = "New bio #" + e.bio() + " at sector " + e.sector() + ", room for "
+                + count(e.maxVecs(), "page");
         if (e.line() == 92) {
             return n(e, "Retry works: bio #" + e.bio() + " with " + e.nr() + " vectors",
                     "The task is reclaiming memory (PF_MEMALLOC), so mpage_alloc halved the vector count until"
@@ -47,8 +48,8 @@ final class BioBuildNarrator extends StepNarrator {
         } else if (e.nr() >= cap) {
             asked = "mpage asked for " + e.nr() + " vectors, the most this queue allows (bio_get_nr_vecs).";
         } else {
-            asked = "mpage asked for " + e.nr() + (e.nr() == 1 ? " vector, one per page" : " vectors, one per"
-                    + " page") + " still to " + (write ? "write" : "read") + ".";
+            asked = "mpage asked for " + count(e.nr(), "vector") + ", one per page still to "
+                    + (write ? "write" : "read") + ".";
         }
         String round = e.maxVecs() != e.nr() ? " Linux 3.6 rounds that up to " + e.maxVecs() + "." : "";
         return n(e, head, asked + round + " It starts at disk block " + blockOfSector(e.sector()) + ".", null,

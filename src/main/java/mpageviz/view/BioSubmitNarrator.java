@@ -3,11 +3,11 @@ package mpageviz.view;
 import static mpageviz.view.BioBuildNarrator.refusalWords;
 import static mpageviz.view.Wording.cap;
 import static mpageviz.view.Wording.has;
-import static mpageviz.view.Wording.logicals;
 import static mpageviz.view.Wording.pageName;
 import static mpageviz.view.Wording.pages;
 import static mpageviz.view.Wording.sectors;
 import static mpageviz.view.Wording.size;
+import static mpageviz.view.Wording.spoken;
 
 import java.util.List;
 
@@ -41,7 +41,7 @@ final class BioSubmitNarrator extends StepNarrator {
             case "end-of-call":
                 return "end of call";
             default:
-                return reason == null ? "sent" : reason.replace('-', ' ');
+                return reason == null ? "sent" : spoken(reason);
         }
     }
 
@@ -49,8 +49,8 @@ final class BioSubmitNarrator extends StepNarrator {
         String reason = e.reason();
         if ("meta".equals(e.source())) {
             Layout.MetadataBlock md = metaAt(e.block());
-            String covers = md != null ? "It holds the mappings of " + logicals(md.first(), md.last() - md.first()
-                    + 1) + " and is not cached yet. " : "get_block needs it and it is not cached yet. ";
+            String covers = md != null ? "It holds the mappings of " + mappedBy(md) + " and is not cached yet. "
+                    : "get_block needs it and it is not cached yet. ";
             return n(e, "get_block reads " + metaName(e.block()) + " (" + sectors(e.sector(), e.sectors()) + ")",
                     covers + "sb_bread sends this read and then waits for it"
                             + (plugOn ? ", and waiting flushes the plug." : "."), reason, Narration.IO);

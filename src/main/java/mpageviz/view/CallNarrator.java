@@ -1,5 +1,6 @@
 package mpageviz.view;
 
+import static mpageviz.view.Wording.count;
 import static mpageviz.view.Wording.errno;
 import static mpageviz.view.Wording.pages;
 
@@ -47,10 +48,8 @@ final class CallNarrator extends StepNarrator {
 
     Narration narrate(Events.CallEnd e) {
         Counters c = after.counters();
-        String tally = (c.biosSubmitted() == 0 ? "no bios" : c.biosSubmitted() + (c.biosSubmitted() == 1 ? " bio"
-                : " bios")) + " and "
-                + (c.fallbackPages() == 0 ? "no fallback" : c.fallbackPages()
-                + (c.fallbackPages() == 1 ? " fallback" : " fallbacks"));
+        String tally = (c.biosSubmitted() == 0 ? "no bios" : count(c.biosSubmitted(), "bio")) + " and "
+                + (c.fallbackPages() == 0 ? "no fallback" : count(c.fallbackPages(), "fallback"));
         String ret = e.ret() == 0 ? "0" : "-" + errno(e.ret());
         if (e.ret() == -Errno.EAGAIN && "mpage_writepage".equals(e.fn())) {
             return n(e, "mpage_writepage returns -EAGAIN: the page needs the buffer path",

@@ -2,12 +2,13 @@ package mpageviz.view;
 
 import static mpageviz.view.Wording.and;
 import static mpageviz.view.Wording.cap;
+import static mpageviz.view.Wording.hashes;
 import static mpageviz.view.Wording.pages;
 import static mpageviz.view.Wording.requestRange;
 import static mpageviz.view.Wording.sectors;
 import static mpageviz.view.Wording.size;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import mpageviz.layout.Layout;
@@ -53,10 +54,7 @@ final class DiskNarrator extends StepNarrator {
     Narration narrate(Events.RequestServe e) {
         boolean w = "write".equals(e.rw());
         String range = sectors(e.sector(), e.sectors());
-        List<String> bios = new ArrayList<>();
-        for (int id : e.bios()) {
-            bios.add("#" + id);
-        }
+        List<String> bios = hashes(Arrays.stream(e.bios()).boxed().toList());
         String head = "The disk " + (w ? "writes" : "reads") + " request #" + e.request() + ": " + range + " ("
                 + size(e.sectors() * 512L) + ")";
         long headAt = before.counters().headSector();

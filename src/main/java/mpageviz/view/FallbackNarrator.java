@@ -2,8 +2,10 @@ package mpageviz.view;
 
 import static mpageviz.view.Wording.errno;
 import static mpageviz.view.Wording.has;
+import static mpageviz.view.Wording.spoken;
 
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import mpageviz.kernel.BhState;
 import mpageviz.trace.Events;
@@ -43,7 +45,7 @@ final class FallbackNarrator extends StepNarrator {
             case "beyond-eof":
                 return "it lies past end of file";
             default:
-                return reason.replace('-', ' ');
+                return spoken(reason);
         }
     }
 
@@ -77,7 +79,7 @@ final class FallbackNarrator extends StepNarrator {
                         + " blocks too, so block_read_full_page reads those.";
             case "hole-then-data":
                 if (w) {
-                    int hole = firstUnmapped(bufs);
+                    int hole = firstBuffer(bufs, s -> !has(s, BhState.MAPPED));
                     return (hole >= 0 ? "Buffer " + hole + " has no disk block but a later buffer has one: "
                             : "An unmapped buffer comes before a mapped one: ")
                             + "a hole, then data. mpage writes a page only as one run from its start.";
@@ -96,13 +98,14 @@ final class FallbackNarrator extends StepNarrator {
                         + " retries. " : " and the task has no PF_MEMALLOC, so mpage_alloc does not retry. ")
                         + "Without a bio, page " + p + (w ? " is written" : " is read") + " through buffer heads.";
             case "unmapped-dirty-buffer": {
-                int i = firstUnmappedDirty(bufs);
+                int i = firstBuffer(bufs, s -> !has(s, BhState.MAPPED) && has(s, BhState.DIRTY));
                 return (i >= 0 ? "Buffer " + i : "A buffer") + " of page " + p + " is dirty but has no disk"
                         + " block: data written through mmap over a hole. mpage does not allocate for pages"
                         + " with buffers, so writepage does.";
             }
             case "buffer-not-dirty-or-uptodate": {
-                int i = firstCleanMapped(bufs);
+                int i = firstBuffer(bufs, s -> has(s, BhState.MAPPED)
+                        && (!has(s, BhState.DIRTY) || !has(s, BhState.UPTODATE)));
                 return (i >= 0 ? "Buffer " + i : "A buffer") + " of page " + p + " is mapped but clean (or not"
                         + " uptodate): only part of the page was written. mpage writes whole pages, so the"
                         + " buffer path writes just the dirty buffers.";
@@ -115,7 +118,7 @@ final class FallbackNarrator extends StepNarrator {
                         + " bytes), so none of it belongs to the file. writepage drops its buffers and writes"
                         + " nothing.";
             default:
-                return "mpage cannot handle page " + p + " (" + reason.replace('-', ' ') + "), so " + path
+                return "mpage cannot handle page " + p + " (" + spoken(reason) + "), so " + path
                         + " takes it.";
         }
     }
@@ -144,34 +147,11 @@ final class FallbackNarrator extends StepNarrator {
                 + " so the page is " + (w ? "written" : "read") + " block by block.";
     }
 
-    private static int firstUnmapped(List<BufferView> bufs) {
+    /** The index of the first buffer whose state bits pass {@code test}; -1 if none, or if there are no buffers. */
+    private static int firstBuffer(List<BufferView> bufs, IntPredicate test) {
         if (bufs != null) {
             for (int i = 0; i < bufs.size(); i++) {
-                if (!has(bufs.get(i).state(), BhState.MAPPED)) {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private static int firstUnmappedDirty(List<BufferView> bufs) {
-        if (bufs != null) {
-            for (int i = 0; i < bufs.size(); i++) {
-                int s = bufs.get(i).state();
-                if (!has(s, BhState.MAPPED) && has(s, BhState.DIRTY)) {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private static int firstCleanMapped(List<BufferView> bufs) {
-        if (bufs != null) {
-            for (int i = 0; i < bufs.size(); i++) {
-                int s = bufs.get(i).state();
-                if (has(s, BhState.MAPPED) && (!has(s, BhState.DIRTY) || !has(s, BhState.UPTODATE))) {
+                if (test.test(bufs.get(i).state())) {
                     return i;
                 }
             }

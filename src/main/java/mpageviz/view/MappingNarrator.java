@@ -3,6 +3,7 @@ package mpageviz.view;
 import static mpageviz.view.Wording.bhChange;
 import static mpageviz.view.Wording.bhList;
 import static mpageviz.view.Wording.cap;
+import static mpageviz.view.Wording.count;
 import static mpageviz.view.Wording.errno;
 import static mpageviz.view.Wording.has;
 import static mpageviz.view.Wording.logicals;
@@ -111,8 +112,7 @@ final class MappingNarrator extends StepNarrator {
         }
         int maxBlocks = layout.getBlock().maxBlocks();
         if (maxBlocks > 0 && e.count() == maxBlocks) {
-            return "this get_block maps at most " + maxBlocks + (maxBlocks == 1 ? " block" : " blocks")
-                    + " per call.";
+            return "this get_block maps at most " + count(maxBlocks, "block") + " per call.";
         }
         long next = physical(last + 1);
         if (next < 0) {

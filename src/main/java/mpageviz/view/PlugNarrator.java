@@ -2,10 +2,12 @@ package mpageviz.view;
 
 import static mpageviz.view.Wording.and;
 import static mpageviz.view.Wording.cap;
+import static mpageviz.view.Wording.count;
 import static mpageviz.view.Wording.has;
 import static mpageviz.view.Wording.hashes;
 import static mpageviz.view.Wording.pageName;
 import static mpageviz.view.Wording.pages;
+import static mpageviz.view.Wording.plural;
 import static mpageviz.view.Wording.requestList;
 import static mpageviz.view.Wording.sectors;
 
@@ -36,7 +38,7 @@ final class PlugNarrator extends StepNarrator {
         if (!layout.blockLayer().merge()) {
             return n(e, who + " becomes request #" + e.request() + " in the plug (" + range + ")",
                     "Merging is off in this layout, so every bio is a request of its own. It waits in the plug"
-                            + " (now " + waiting + (waiting == 1 ? " request" : " requests") + ") until the plug"
+                            + " (now " + count(waiting, "request") + ") until the plug"
                             + " is flushed.", null, Narration.IO);
         }
         String why = before.plug().isEmpty()
@@ -72,7 +74,7 @@ final class PlugNarrator extends StepNarrator {
 
     Narration narrate(Events.PlugFlush e) {
         List<Integer> ids = before.plug();
-        String moved = ids.isEmpty() ? (e.requests() == 1 ? "1 request" : e.requests() + " requests")
+        String moved = ids.isEmpty() ? count(e.requests(), "request")
                 : ids.size() <= 2 ? requestList(ids, before) : "requests " + and(hashes(ids));
         String head = "The plug is flushed: " + moved + (ids.size() == 1 || e.requests() == 1 ? " goes"
                 : " go") + " to the disk";
@@ -116,8 +118,7 @@ final class PlugNarrator extends StepNarrator {
             }
         }
         String what = block >= 0 ? metaName(block) : "a metadata block";
-        String sent = ids.isEmpty() ? "what is plugged" : (ids.size() == 1 ? "request " : "requests ")
-                + and(hashes(ids));
+        String sent = ids.isEmpty() ? "what is plugged" : plural(ids.size(), "request") + " " + and(hashes(ids));
         String s = "get_block must wait for " + what + ". Sleeping flushes the plug first, so " + sent
                 + " goes to disk before the wait.";
         BioView open = before.buildingBio();

@@ -1,13 +1,13 @@
 package mpageviz.view;
 
 import static mpageviz.view.Wording.cap;
-import static mpageviz.view.Wording.logicals;
 import static mpageviz.view.Wording.pages;
 import static mpageviz.view.Wording.sectors;
 import static mpageviz.view.Wording.size;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import mpageviz.layout.Layout;
 import mpageviz.layout.RunSpec;
@@ -67,8 +67,8 @@ final class StartNarrator extends StepNarrator {
         }
         for (Layout.MetadataBlock md : file.metadata()) {
             if (!md.cached()) {
-                out.add("Indirect block " + md.block() + " is not cached: mapping " + logicals(md.first(),
-                        md.last() - md.first() + 1) + " must read it first"
+                out.add("Indirect block " + md.block() + " is not cached: mapping " + mappedBy(md)
+                        + " must read it first"
                         + (plugOn ? ", and that wait flushes the plug." : "."));
                 break;
             }
@@ -99,18 +99,14 @@ final class StartNarrator extends StepNarrator {
         if (!layout.cleancache().isEmpty()) {
             out.add("Cleancache holds page " + layout.cleancache().get(0) + ", so it needs no disk read.");
         }
-        for (Layout.PageSpec p : layout.pageCache()) {
-            if (p.alreadyCached()) {
-                out.add("Page " + p.index() + " is already cached: readahead must skip it, leaving a gap.");
-                break;
-            }
+        Layout.PageSpec cached = firstPage(Layout.PageSpec::alreadyCached);
+        if (cached != null) {
+            out.add("Page " + cached.index() + " is already cached: readahead must skip it, leaving a gap.");
         }
         if (!write) {
-            for (Layout.PageSpec p : layout.pageCache()) {
-                if (!p.alreadyCached() && p.buffers() != null) {
-                    out.add("Page " + p.index() + " already has buffer heads, which mpage does not handle.");
-                    break;
-                }
+            Layout.PageSpec withBuffers = firstPage(p -> !p.alreadyCached() && p.buffers() != null);
+            if (withBuffers != null) {
+                out.add("Page " + withBuffers.index() + " already has buffer heads, which mpage does not handle.");
             }
         } else {
             writeHints(out);
@@ -154,17 +150,13 @@ final class StartNarrator extends StepNarrator {
 
     private void writeHints(List<String> out) {
         long size = layout.file().size();
-        for (Layout.PageSpec p : layout.pageCache()) {
-            if (p.has("dirty") && (long) p.index() * pageSize >= size) {
-                out.add("Page " + p.index() + " lies past end of file: mpage cannot write it.");
-                break;
-            }
+        Layout.PageSpec pastEof = firstPage(p -> p.has("dirty") && (long) p.index() * pageSize >= size);
+        if (pastEof != null) {
+            out.add("Page " + pastEof.index() + " lies past end of file: mpage cannot write it.");
         }
-        for (Layout.PageSpec p : layout.pageCache()) {
-            if (p.has("writeback")) {
-                out.add("Page " + p.index() + " is still under writeback from an earlier write.");
-                break;
-            }
+        Layout.PageSpec inFlight = firstPage(p -> p.has("writeback"));
+        if (inFlight != null) {
+            out.add("Page " + inFlight.index() + " is still under writeback from an earlier write.");
         }
         for (Layout.PageSpec p : layout.pageCache()) {
             if (p.buffers() == null || !p.has("dirty")) {
@@ -182,6 +174,16 @@ final class StartNarrator extends StepNarrator {
                 }
             }
         }
+    }
+
+    /** The first page of the layout's page cache that passes {@code test}, or null. */
+    private Layout.PageSpec firstPage(Predicate<Layout.PageSpec> test) {
+        for (Layout.PageSpec p : layout.pageCache()) {
+            if (test.test(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private String holeHint() {

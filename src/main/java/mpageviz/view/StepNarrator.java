@@ -1,5 +1,7 @@
 package mpageviz.view;
 
+import static mpageviz.view.Wording.logicals;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,14 +51,10 @@ abstract class StepNarrator {
 
     /** "indirect block 1012" when the layout lists it as metadata, else "metadata block 1012". */
     String metaName(long block) {
-        for (Layout.MetadataBlock md : layout.file().metadata()) {
-            if (md.block() == block) {
-                return "indirect block " + block;
-            }
-        }
-        return "metadata block " + block;
+        return (metaAt(block) != null ? "indirect block " : "metadata block ") + block;
     }
 
+    /** The layout's metadata block that maps logical block {@code logical}, or null. */
     Layout.MetadataBlock metaCovering(long logical) {
         for (Layout.MetadataBlock md : layout.file().metadata()) {
             if (md.first() <= logical && logical <= md.last()) {
@@ -66,6 +64,12 @@ abstract class StepNarrator {
         return null;
     }
 
+    /** The logical blocks a metadata block maps: "logical blocks 12-267". */
+    static String mappedBy(Layout.MetadataBlock md) {
+        return logicals(md.first(), md.last() - md.first() + 1);
+    }
+
+    /** The layout's metadata block at disk block {@code block}, or null. */
     Layout.MetadataBlock metaAt(long block) {
         for (Layout.MetadataBlock md : layout.file().metadata()) {
             if (md.block() == block) {

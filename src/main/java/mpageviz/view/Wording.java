@@ -3,6 +3,8 @@ package mpageviz.view;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import mpageviz.kernel.BhState;
 import mpageviz.kernel.Errno;
@@ -27,21 +29,39 @@ final class Wording {
         return bytes == 1 ? "1 byte" : bytes + " bytes";
     }
 
-    static String sectors(long start, long count) {
-        return count <= 1 ? "sector " + start : "sectors " + start + "-" + (start + count - 1);
+    /** "noun" for one, "nouns" for any other count. */
+    static String plural(long n, String noun) {
+        return n == 1 ? noun : noun + "s";
     }
 
+    /** "1 bio", "3 bios". */
+    static String count(long n, String noun) {
+        return n + " " + plural(n, noun);
+    }
+
+    /** "sector 8" or "sectors 8-15". */
+    static String sectors(long start, long count) {
+        return range("sector ", "sectors ", start, count);
+    }
+
+    /** "block 1004" or "blocks 1004-1007". */
     static String blocks(long first, long count) {
-        return count <= 1 ? "block " + first : "blocks " + first + "-" + (first + count - 1);
+        return range("block ", "blocks ", first, count);
     }
 
     /** "1004" or "1004-1007". */
     static String span(long first, long count) {
-        return count <= 1 ? String.valueOf(first) : first + "-" + (first + count - 1);
+        return range("", "", first, count);
     }
 
+    /** "logical block 12" or "logical blocks 12-267". */
     static String logicals(long first, long count) {
-        return count <= 1 ? "logical block " + first : "logical blocks " + first + "-" + (first + count - 1);
+        return range("logical block ", "logical blocks ", first, count);
+    }
+
+    /** {@code count} numbers from {@code first}: "one 4" for a single one, else "many 4-7". */
+    private static String range(String one, String many, long first, long count) {
+        return count <= 1 ? one + first : many + first + "-" + (first + count - 1);
     }
 
     /** "page 3", "pages 0-2", "pages 0, 2 and 5-7". */
@@ -54,16 +74,17 @@ final class Wording {
             while (j + 1 < list.size() && list.get(j + 1) == list.get(j) + 1) {
                 j++;
             }
-            parts.add(j == i ? String.valueOf(list.get(i)) : list.get(i) + "-" + list.get(j));
+            parts.add(span(list.get(i), j - i + 1));
             n += j - i + 1;
             i = j + 1;
         }
         if (n == 0) {
             return "no pages";
         }
-        return (n == 1 ? "page " : "pages ") + and(parts);
+        return plural(n, "page") + " " + and(parts);
     }
 
+    /** "a", "a and b", "a, b and c". */
     static String and(List<String> parts) {
         if (parts.isEmpty()) {
             return "";
@@ -74,6 +95,12 @@ final class Wording {
         return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 
+    /** A kebab-case name from the trace as plain words: "bio-full" becomes "bio full". */
+    static String spoken(String kebabName) {
+        return kebabName.replace('-', ' ');
+    }
+
+    /** The sentence form: first letter upper case. */
     static String cap(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
@@ -122,18 +149,7 @@ final class Wording {
 
     /** "uptodate and unlocked". */
     static String pageChange(int set, int clear) {
-        List<String> words = new ArrayList<>();
-        for (PageFlag f : PageFlag.values()) {
-            if (has(set, f)) {
-                words.add(pageSetWord(f));
-            }
-        }
-        for (PageFlag f : PageFlag.values()) {
-            if (has(clear, f)) {
-                words.add(pageClearWord(f));
-            }
-        }
-        return words.isEmpty() ? "unchanged" : and(words);
+        return change(PageFlag.values(), PageFlag::bit, Wording::pageSetWord, Wording::pageClearWord, set, clear);
     }
 
     private static String bhSetWord(BhState s) {
@@ -184,17 +200,23 @@ final class Wording {
         }
     }
 
-    /** "mapped and uptodate, unlocked". */
+    /** "mapped and uptodate", "a boundary (BH_Boundary) and unlocked". */
     static String bhChange(int set, int clear) {
+        return change(BhState.values(), BhState::bit, Wording::bhSetWord, Wording::bhClearWord, set, clear);
+    }
+
+    /** The set bits in words, then the cleared ones, in declaration order: "uptodate and unlocked". */
+    private static <T> String change(T[] all, ToIntFunction<T> bit, Function<T, String> setWord,
+            Function<T, String> clearWord, int set, int clear) {
         List<String> words = new ArrayList<>();
-        for (BhState s : BhState.values()) {
-            if (has(set, s)) {
-                words.add(bhSetWord(s));
+        for (T t : all) {
+            if ((set & bit.applyAsInt(t)) != 0) {
+                words.add(setWord.apply(t));
             }
         }
-        for (BhState s : BhState.values()) {
-            if (has(clear, s)) {
-                words.add(bhClearWord(s));
+        for (T t : all) {
+            if ((clear & bit.applyAsInt(t)) != 0) {
+                words.add(clearWord.apply(t));
             }
         }
         return words.isEmpty() ? "unchanged" : and(words);
@@ -211,10 +233,12 @@ final class Wording {
         return words.isEmpty() ? "no bits" : String.join(", ", words);
     }
 
+    /** "EIO" for -5. */
     static String errno(int ret) {
         return Errno.name(ret);
     }
 
+    /** "#1", "#2", ... for a list of bio or request ids. */
     static List<String> hashes(List<Integer> ids) {
         List<String> out = new ArrayList<>();
         for (int id : ids) {
@@ -227,13 +251,14 @@ final class Wording {
         return sectors(r.sector(), r.sectors());
     }
 
+    /** "request #2 (sectors 800-807)", "requests #1 (...) and #2 (...)". */
     static String requestList(List<Integer> ids, RunState s) {
         List<String> parts = new ArrayList<>();
         for (int id : ids) {
             RequestView r = s.request(id);
             parts.add(r == null ? "#" + id : "#" + id + " (" + requestRange(r) + ")");
         }
-        return (ids.size() == 1 ? "request " : "requests ") + and(parts);
+        return plural(ids.size(), "request") + " " + and(parts);
     }
 
     /** "page 3", or "the page" when no page is current (a replayed or partial trace). */
@@ -241,6 +266,7 @@ final class Wording {
         return p >= 0 ? "page " + p : "the page";
     }
 
+    /** "bio #3", or "its bio" when the bio is not known. */
     static String bioRef(BioView b) {
         return b == null ? "its bio" : "bio #" + b.id();
     }

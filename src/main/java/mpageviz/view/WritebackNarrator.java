@@ -1,5 +1,7 @@
 package mpageviz.view;
 
+import static mpageviz.view.Wording.spoken;
+
 import mpageviz.trace.Events;
 
 /**
@@ -21,25 +23,21 @@ final class WritebackNarrator extends StepNarrator {
                         "Page " + p + " is dirty, not under writeback, and now locked with its dirty bit"
                                 + " cleared (" + budget(e.nrToWrite()) + ").", action, Narration.INFO);
             case "skip-truncated":
-                return n(e, "Page " + p + " is skipped: it was truncated",
-                        "It left the file after the lookup found it, so there is nothing to write.", action,
-                        Narration.INFO);
+                return skipped(e, "it was truncated",
+                        "It left the file after the lookup found it, so there is nothing to write.");
             case "skip-not-dirty":
-                return n(e, "Page " + p + " is skipped: already clean",
-                        "Another writer cleaned it after the lookup; there is nothing left to write.", action,
-                        Narration.INFO);
+                return skipped(e, "already clean",
+                        "Another writer cleaned it after the lookup; there is nothing left to write.");
             case "skip-writeback":
-                return n(e, "Page " + p + " is skipped: still under writeback",
-                        "WB_SYNC_NONE does not wait for an earlier write. The page stays dirty for a later"
-                                + " pass.", action, Narration.INFO);
+                return skipped(e, "still under writeback",
+                        "WB_SYNC_NONE does not wait for an earlier write. The page stays dirty for a later pass.");
             case "wait-writeback":
                 return n(e, "write_cache_pages waits for page " + p + "'s earlier write",
                         "WB_SYNC_ALL must write every dirty page, so it waits for the write in flight;"
                                 + " waiting flushes the plug.", action, Narration.INFO);
             case "skip-clean":
-                return n(e, "Page " + p + " is skipped: it turned out clean",
-                        "clear_page_dirty_for_io found the dirty bit already gone, so there is nothing to"
-                                + " write.", action, Narration.INFO);
+                return skipped(e, "it turned out clean",
+                        "clear_page_dirty_for_io found the dirty bit already gone, so there is nothing to write.");
             case "stop-error":
                 return n(e, "write_cache_pages stops after page " + p + ": the write failed",
                         "The writepage callback returned an error. The walk stops there and the error goes"
@@ -49,10 +47,15 @@ final class WritebackNarrator extends StepNarrator {
                         "nr_to_write reached 0, and WB_SYNC_NONE writeback honours that budget; WB_SYNC_ALL"
                                 + " would go on.", action, Narration.DONE);
             default:
-                return n(e, "write_cache_pages looks at page " + p + " (" + action.replace('-', ' ') + ")",
+                return n(e, "write_cache_pages looks at page " + p + " (" + spoken(action) + ")",
                         "write_cache_pages decides what to do with each dirty page in the range.", action,
                         Narration.INFO);
         }
+    }
+
+    /** A dirty page the walk passes over, and why: an ordinary step with nothing to write. */
+    private Narration skipped(Events.Writeback e, String what, String why) {
+        return n(e, "Page " + e.page() + " is skipped: " + what, why, e.action(), Narration.INFO);
     }
 
     Narration narrate(Events.MappingError e) {
