@@ -31,8 +31,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 
@@ -70,7 +68,6 @@ import mpageviz.view.RunState;
  */
 public final class MainWindowController extends FxmlPart<BorderPane> {
     public static final String[] THEMES = {"theme-light.css", "theme-dark.css", "theme-projector.css"};
-    private static final int MAX_RECENT = 8;
 
     @FXML private BorderPane mainWindow;
     @FXML private Menu recentMenu;
@@ -119,6 +116,8 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     private final StatsPanelController statsPanel;
     private final AnimationTimer poller;
     private final Preferences prefs = Preferences.userRoot().node("mpage-visualizer");
+    private final FileChoosers choosers = new FileChoosers(this::window);
+    private final RecentFiles recentFiles;
     private boolean scrubbing;
     private Path layoutFile;
     private Path image;
@@ -139,6 +138,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         eventLogPanel = add(rightColumn, new EventLogPanelController(model, palette), true);
         statsPanel = add(rightColumn, new StatsPanelController(selection), false);
         wireTransport();
+        recentFiles = new RecentFiles(recentMenu, prefs, this::openLayoutFile);
         wireMenus();
         model.stateProperty().addListener((o, before, after) -> {
             if (after != null) {
@@ -221,7 +221,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         }
         runTitleLabel.setText(name + ": " + layout.title());
         if (file != null) {
-            remember(file);
+            recentFiles.remember(file);
         }
     }
 
@@ -587,7 +587,6 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
             item.setOnAction(e -> openSample(s.name()));
             samplesMenu.getItems().add(item);
         }
-        rebuildRecent();
         addPanelPng("page cache", pageCachePanel.getRoot());
         addPanelPng("file map", fileMapPanel.getRoot());
         addPanelPng("BIO", bioPanel.getRoot());
@@ -626,7 +625,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     private void addPanelPng(String name, Node node) {
         MenuItem item = new MenuItem(name + "...");
         item.setOnAction(e -> {
-            Path f = chooseSave("Save the " + name + " panel as PNG", "png", name.replace(' ', '-') + ".png");
+            Path f = choosers.save("Save the " + name + " panel as PNG", "png", name.replace(' ', '-') + ".png");
             if (f != null) {
                 savePng(node, f);
             }
@@ -730,65 +729,15 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         renderAll(model.getState(), null);
     }
 
-    private void remember(Path file) {
-        List<String> recent = new ArrayList<>(List.of(prefs.get("recent", "").split("\n")));
-        recent.removeIf(s -> s.isBlank() || s.equals(file.toAbsolutePath().toString()));
-        recent.add(0, file.toAbsolutePath().toString());
-        while (recent.size() > MAX_RECENT) {
-            recent.remove(recent.size() - 1);
-        }
-        prefs.put("recent", String.join("\n", recent));
-        rebuildRecent();
-    }
-
-    private void rebuildRecent() {
-        recentMenu.getItems().clear();
-        for (String s : prefs.get("recent", "").split("\n")) {
-            if (!s.isBlank()) {
-                MenuItem item = new MenuItem(s);
-                item.setOnAction(e -> openLayoutFile(Path.of(s)));
-                recentMenu.getItems().add(item);
-            }
-        }
-        recentMenu.setDisable(recentMenu.getItems().isEmpty());
-    }
-
-    private Path chooseOpen(String title, String... extensions) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
-        for (String ext : extensions) {
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext, "*" + ext));
-        }
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("all files", "*"));
-        java.io.File f = fc.showOpenDialog(window());
-        return f == null ? null : f.toPath();
-    }
-
-    private Path chooseFolder(String title) {
-        DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle(title);
-        java.io.File f = dc.showDialog(window());
-        return f == null ? null : f.toPath();
-    }
-
-    private Path chooseSave(String title, String ext, String suggested) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
-        fc.setInitialFileName(suggested);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext, "*." + ext));
-        java.io.File f = fc.showSaveDialog(window());
-        return f == null ? null : f.toPath();
-    }
-
     @FXML private void openLayout() {
-        Path f = chooseOpen("Open a layout", ".layout.json", ".json");
+        Path f = choosers.open("Open a layout", ".layout.json", ".json");
         if (f != null) {
             openLayoutFile(f);
         }
     }
 
     @FXML private void openImage() {
-        Path f = chooseOpen("Run on a disk image", ".img");
+        Path f = choosers.open("Run on a disk image", ".img");
         if (f != null) {
             Layout l = model.session().layout();
             show(l, layoutFile, f, runName + " on " + f.getFileName());
@@ -796,28 +745,28 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     }
 
     @FXML private void importExt2() {
-        Path f = chooseOpen("Import a file from an ext2 image", ".img", ".ext2");
+        Path f = choosers.open("Import a file from an ext2 image", ".img", ".ext2");
         if (f != null) {
             importFromExt2(f);
         }
     }
 
     @FXML private void importTrace() {
-        Path f = chooseOpen("Import a trace", ".trace.json", ".json");
+        Path f = choosers.open("Import a trace", ".trace.json", ".json");
         if (f != null) {
             importTraceFile(f);
         }
     }
 
     @FXML private void exportTrace() {
-        Path f = chooseSave("Export the trace", "json", runName.replace(".layout.json", "") + ".trace.json");
+        Path f = choosers.save("Export the trace", "json", runName.replace(".layout.json", "") + ".trace.json");
         if (f != null) {
             exportTraceFile(f);
         }
     }
 
     @FXML private void saveWindowPng() {
-        Path f = chooseSave("Save the window as PNG", "png", "mpage-visualizer.png");
+        Path f = choosers.save("Save the window as PNG", "png", "mpage-visualizer.png");
         if (f != null) {
             savePng(mainWindow, f);
         }
@@ -851,7 +800,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
             if (batch.action() == GenerateDialog.Action.OPEN_FIRST) {
                 openGenerated(batch);
             } else {
-                Path folder = chooseFolder("Save " + batch.count() + " generated layouts in");
+                Path folder = choosers.folder("Save " + batch.count() + " generated layouts in");
                 if (folder != null) {
                     saveGenerated(batch, folder);
                 }
