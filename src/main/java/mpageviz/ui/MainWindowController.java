@@ -35,10 +35,8 @@ import javafx.stage.Window;
 import javax.imageio.ImageIO;
 
 import org.controlsfx.control.StatusBar;
-import org.controlsfx.dialog.ExceptionDialog;
 
 import mpageviz.layout.Layout;
-import mpageviz.layout.LayoutException;
 import mpageviz.layout.LayoutReader;
 import mpageviz.layout.LayoutWriter;
 import mpageviz.trace.Event;
@@ -118,6 +116,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     private final Preferences prefs = Preferences.userRoot().node("mpage-visualizer");
     private final FileChoosers choosers = new FileChoosers(this::window);
     private final RecentFiles recentFiles;
+    private final StatusLine status;
     private boolean scrubbing;
     private Path layoutFile;
     private Path image;
@@ -138,6 +137,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         eventLogPanel = add(rightColumn, new EventLogPanelController(model, palette), true);
         statsPanel = add(rightColumn, new StatsPanelController(selection), false);
         wireTransport();
+        status = new StatusLine(statusBar, model, jobs, this::window);
         recentFiles = new RecentFiles(recentMenu, prefs, this::openLayoutFile);
         wireMenus();
         model.stateProperty().addListener((o, before, after) -> {
@@ -251,18 +251,19 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     public void openLayoutFile(Path file) {
         jobs.submit("Reading " + file.getFileName(), Jobs.plain(() -> LayoutReader.read(file)),
                 layout -> show(layout, file, null, file.getFileName().toString()),
-                error -> showError("Cannot open " + file.getFileName(), error));
+                error -> status.showError("Cannot open " + file.getFileName(), error));
     }
 
     public void openSample(String name) {
         jobs.submit("Reading sample " + name, Jobs.plain(() -> SampleCatalog.load(name)),
-                layout -> show(layout, null, null, name), error -> showError("Cannot open sample " + name, error));
+                layout -> show(layout, null, null, name),
+                error -> status.showError("Cannot open sample " + name, error));
     }
 
     public void importTraceFile(Path file) {
         jobs.submit("Importing " + file.getFileName(), Jobs.plain(() -> TraceFile.load(file)),
                 trace -> replay(trace, file.getFileName().toString()),
-                error -> showError("Cannot import " + file.getFileName(), error));
+                error -> status.showError("Cannot import " + file.getFileName(), error));
     }
 
     /**
@@ -281,14 +282,14 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
                     });
                     d.show();
                 },
-                error -> showError("Cannot import from " + name, error));
+                error -> status.showError("Cannot import from " + name, error));
     }
 
     /** Generates layout #0 of a batch and runs it at once. */
     public void openGenerated(GenerateDialog.Choice batch) {
         jobs.submit("Generating " + batch.name(0), Jobs.plain(() -> batch.layout(0)),
                 layout -> show(layout, null, null, batch.name(0)),
-                error -> showError("Cannot generate " + batch.name(0), error));
+                error -> status.showError("Cannot generate " + batch.name(0), error));
     }
 
     /** Generates a whole batch off the FX thread and saves it into {@code folder} under the command line's names. */
@@ -304,8 +305,8 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
                 job.progress((i + 1.0) / batch.count());
             }
             return batch.count();
-        }, n -> statusBar.setText("Saved " + n + " generated layout" + (n == 1 ? "" : "s") + " in " + folder),
-                error -> showError("Cannot save the generated layouts", error));
+        }, n -> status.say("Saved " + n + " generated layout" + (n == 1 ? "" : "s") + " in " + folder),
+                error -> status.showError("Cannot save the generated layouts", error));
     }
 
     /** Writes the whole run's trace (letting a live run finish first) to a temporary name, then renames it. */
@@ -321,7 +322,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
             }
             TraceFile.save(s.trace(), file);
             return file;
-        }, f -> model.poll(), error -> showError("Cannot export the trace", error));
+        }, f -> model.poll(), error -> status.showError("Cannot export the trace", error));
     }
 
     /** Saves a node (the window or one panel) as a PNG, through a temporary file. */
@@ -331,23 +332,8 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
             java.awt.image.BufferedImage png = SwingFXUtils.fromFXImage(img, null);
             mpageviz.layout.AtomicFile.write(file, out -> ImageIO.write(png, "png", out));
         } catch (IOException | RuntimeException e) {
-            showError("Cannot save " + file.getFileName(), e);
+            status.showError("Cannot save " + file.getFileName(), e);
         }
-    }
-
-    private void showError(String title, Throwable error) {
-        Throwable e = error;
-        String message = e instanceof LayoutException ? String.join("\n", ((LayoutException) e).problems())
-                : e.getMessage() == null ? e.toString() : e.getMessage();
-        model.pause();
-        statusBar.setText(title + ": " + message.lines().findFirst().orElse(""));
-        ExceptionDialog dialog = new ExceptionDialog(e);
-        dialog.setTitle(title);
-        dialog.setHeaderText(title);
-        dialog.setContentText(message);
-        dialog.initOwner(window());
-        dialog.getDialogPane().setId("errorDialog");
-        dialog.show();
     }
 
     private Window window() {
@@ -417,33 +403,6 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
                 eventLogPanel.render(model.getState());
             }
         });
-        model.statusProperty().addListener((o, a, b) -> {
-            if (!statusBar.textProperty().isBound()) {
-                statusBar.setText(b.isEmpty() ? hint() : b);
-            }
-        });
-        statusBar.setText(hint());
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancelJobButton");
-        cancel.setVisible(false);
-        cancel.setOnAction(e -> {
-            if (jobs.currentProperty().get() != null) {
-                jobs.currentProperty().get().cancel();
-            }
-        });
-        statusBar.getRightItems().add(cancel);
-        jobs.currentProperty().addListener((o, a, task) -> {
-            statusBar.progressProperty().unbind();
-            statusBar.textProperty().unbind();
-            cancel.setVisible(task != null);
-            if (task != null) {
-                statusBar.progressProperty().bind(task.progressProperty());
-                statusBar.textProperty().bind(task.messageProperty());
-            } else {
-                statusBar.setProgress(0);
-                statusBar.setText(model.statusProperty().get().isEmpty() ? hint() : model.statusProperty().get());
-            }
-        });
     }
 
     static double fromSlider(double v) {
@@ -452,11 +411,6 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
 
     static double toSlider(double speed) {
         return Math.log(speed / PlaybackModel.MIN_SPEED) / Math.log(PlaybackModel.MAX_SPEED / PlaybackModel.MIN_SPEED);
-    }
-
-    static String hint() {
-        return "Space play/pause   \u2190 \u2192 step   Shift page   Ctrl bio   Alt get_block   Home/End   F5 to "
-                + "breakpoint   F1 help";
     }
 
     private void onKey(KeyEvent e) {
@@ -571,7 +525,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
                         model.seek(n);
                     }
                 },
-                error -> showError("The run stopped", error));
+                error -> status.showError("The run stopped", error));
     }
 
     @FXML private void continueToBreakpoint() {
@@ -698,7 +652,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
                 long n = Long.parseLong(t.trim());
                 return n >= 0 ? java.util.Optional.of(n) : java.util.Optional.empty();
             } catch (NumberFormatException ex) {
-                statusBar.setText(prompt + " \u201c" + t + "\u201d is not a number");
+                status.say(prompt + " \u201c" + t + "\u201d is not a number");
                 return java.util.Optional.empty();
             }
         });
