@@ -20,7 +20,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.WritableImage;
@@ -556,7 +555,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
                 applyTheme((String) b.getUserData());
             }
         });
-        buildBreakpointsMenu();
+        new BreakpointsMenu(breakpointsMenu, model, this::window, status);
         findItem("openLayoutItem").setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         findItem("importTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
         findItem("exportTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
@@ -585,77 +584,6 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
             }
         });
         savePanelPngMenu.getItems().add(item);
-    }
-
-    private void buildBreakpointsMenu() {
-        breakpointsMenu.getItems().clear();
-        addBreakpointItem(Breakpoint.fallback(null), "breakAnyFallback");
-        Menu byReason = new Menu("Fallback with reason");
-        for (String r : new String[] {"page-has-buffers", "get-block-error", "get-block-uptodate", "hole-then-data",
-                "discontiguous", "cleancache-hit", "bio-alloc-failed", "unmapped-dirty-buffer",
-                "buffer-not-dirty-or-uptodate", "all-buffers-unmapped", "beyond-eof"}) {
-            byReason.getItems().add(breakpointItem(Breakpoint.fallback(r), "breakFallback-" + r));
-        }
-        breakpointsMenu.getItems().add(byReason);
-        addBreakpointItem(Breakpoint.bioSubmit(null), "breakAnyBio");
-        Menu bioReason = new Menu("Bio sent with reason");
-        for (String r : new String[] {"not-contiguous-with-bio", "bio-full", "boundary", "partial-page",
-                "before-fallback", "end-of-call"}) {
-            bioReason.getItems().add(breakpointItem(Breakpoint.bioSubmit(r), "breakBio-" + r));
-        }
-        breakpointsMenu.getItems().add(bioReason);
-        addBreakpointItem(Breakpoint.error(), "breakError");
-        MenuItem page = new MenuItem("On a page...");
-        page.setOnAction(e -> askNumber("Break on a page", "Page index:").ifPresent(n -> {
-            addBreakpointItem(Breakpoint.page(n), "breakPage-" + n).setSelected(true);
-        }));
-        MenuItem block = new MenuItem("On a disk block...");
-        block.setOnAction(e -> askNumber("Break when the disk serves a block", "Disk block:").ifPresent(n -> {
-            int bs = model.session().layout().geometry().blockSize();
-            addBreakpointItem(Breakpoint.diskBlock(n, bs), "breakBlock-" + n).setSelected(true);
-        }));
-        MenuItem clear = new MenuItem("Clear all breakpoints");
-        clear.setOnAction(e -> {
-            model.breakpoints().clear();
-            buildBreakpointsMenu();
-        });
-        breakpointsMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), page, block, clear);
-    }
-
-    private CheckMenuItem addBreakpointItem(Breakpoint b, String id) {
-        CheckMenuItem item = breakpointItem(b, id);
-        breakpointsMenu.getItems().add(item);
-        return item;
-    }
-
-    private CheckMenuItem breakpointItem(Breakpoint b, String id) {
-        CheckMenuItem item = new CheckMenuItem(b.label());
-        item.setId(id);
-        item.selectedProperty().addListener((o, a, on) -> {
-            if (on) {
-                model.breakpoints().add(b);
-            } else {
-                model.breakpoints().remove(b);
-            }
-        });
-        return item;
-    }
-
-    private java.util.Optional<Long> askNumber(String title, String prompt) {
-        TextInputDialog d = new TextInputDialog();
-        d.setTitle(title);
-        d.setHeaderText(title);
-        d.setContentText(prompt);
-        d.initOwner(window());
-        return d.showAndWait().flatMap(t -> {
-            try {
-                long n = Long.parseLong(t.trim());
-                return n >= 0 ? java.util.Optional.of(n) : java.util.Optional.empty();
-            } catch (NumberFormatException ex) {
-                status.say(prompt + " \u201c" + t + "\u201d is not a number");
-                return java.util.Optional.empty();
-            }
-        });
     }
 
     /** Swaps the theme sheet (base.css stays), redraws, and remembers the choice for the next launch. */
