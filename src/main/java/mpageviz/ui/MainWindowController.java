@@ -64,7 +64,6 @@ import mpageviz.view.RunState;
  * panels to the {@link PlaybackModel} and loads runs; every panel draws from the state at the cursor.
  */
 public final class MainWindowController extends FxmlPart<BorderPane> {
-    public static final String[] THEMES = {"theme-light.css", "theme-dark.css", "theme-projector.css"};
 
     @FXML private BorderPane mainWindow;
     @FXML private Menu recentMenu;
@@ -116,11 +115,11 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     private final FileChoosers choosers = new FileChoosers(this::window);
     private final RecentFiles recentFiles;
     private final StatusLine status;
+    private final Themes themes;
     private boolean scrubbing;
     private Path layoutFile;
     private Path image;
     private String runName = "";
-    private String currentTheme;
 
     public MainWindowController(PlaybackModel model, Jobs jobs) {
         super("MainWindow.fxml");
@@ -138,6 +137,10 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         wireTransport();
         status = new StatusLine(statusBar, model, jobs, this::window);
         recentFiles = new RecentFiles(recentMenu, prefs, this::openLayoutFile);
+        themes = new Themes(mainWindow, themeGroup, prefs, () -> {
+            palette.refresh();
+            renderAll(model.getState(), null);
+        }, lightThemeItem, darkThemeItem, projectorThemeItem);
         wireMenus();
         model.stateProperty().addListener((o, before, after) -> {
             if (after != null) {
@@ -173,7 +176,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     /** Installs keys and the poller once the window has a scene. */
     public void attach(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        applyTheme(prefs.get("theme", THEMES[0]), false);
+        themes.applySaved();
         poller.start();
     }
 
@@ -547,14 +550,6 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         addPanelPng("disk", diskPanel.getRoot());
         addPanelPng("narration", narrationPanel.getRoot());
         addPanelPng("stats", statsPanel.getRoot());
-        lightThemeItem.setUserData(THEMES[0]);
-        darkThemeItem.setUserData(THEMES[1]);
-        projectorThemeItem.setUserData(THEMES[2]);
-        themeGroup.selectedToggleProperty().addListener((o, a, b) -> {
-            if (b != null && !b.getUserData().equals(currentTheme)) {
-                applyTheme((String) b.getUserData());
-            }
-        });
         new BreakpointsMenu(breakpointsMenu, model, this::window, status);
         findItem("openLayoutItem").setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         findItem("importTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
@@ -592,23 +587,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     }
 
     public void applyTheme(String theme, boolean remember) {
-        Scene scene = mainWindow.getScene();
-        if (scene == null) {
-            return;
-        }
-        currentTheme = theme;
-        scene.getStylesheets().setAll(Resources.stylesheet("base.css"), Resources.stylesheet(theme));
-        if (remember) {
-            prefs.put("theme", theme);
-        }
-        for (javafx.scene.control.Toggle t : themeGroup.getToggles()) {
-            if (theme.equals(t.getUserData())) {
-                t.setSelected(true);
-            }
-        }
-        mainWindow.applyCss();
-        palette.refresh();
-        renderAll(model.getState(), null);
+        themes.apply(theme, remember);
     }
 
     @FXML private void openLayout() {
