@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.prefs.Preferences;
 
 import javafx.animation.AnimationTimer;
@@ -20,12 +19,9 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -38,7 +34,6 @@ import org.controlsfx.control.StatusBar;
 import mpageviz.layout.Layout;
 import mpageviz.layout.LayoutReader;
 import mpageviz.layout.LayoutWriter;
-import mpageviz.trace.Event;
 import mpageviz.trace.Trace;
 import mpageviz.trace.TraceFile;
 import mpageviz.ui.anim.Animations;
@@ -116,7 +111,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     private final RecentFiles recentFiles;
     private final StatusLine status;
     private final Themes themes;
-    private boolean scrubbing;
+    private final TransportBar transport;
     private Path layoutFile;
     private Path image;
     private String runName = "";
@@ -134,8 +129,18 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         narrationPanel = add(rightColumn, new NarrationPanelController(model), true);
         eventLogPanel = add(rightColumn, new EventLogPanelController(model, palette), true);
         statsPanel = add(rightColumn, new StatsPanelController(selection), false);
-        wireTransport();
         status = new StatusLine(statusBar, model, jobs, this::window);
+        transport = new TransportBar(model, jobs, status,
+                List.of(toStartButton, bioBackButton, pageBackButton, getBlockBackButton, stepBackButton),
+                List.of(stepForwardButton, getBlockForwardButton, pageForwardButton, bioForwardButton, toEndButton,
+                        continueButton),
+                playButton, speedSlider, speedLabel, scrubber, stepLabel);
+        // New events may pass the log's filter even when the cursor stays put.
+        model.availableProperty().addListener(o -> {
+            if (model.getState() != null) {
+                eventLogPanel.render(model.getState());
+            }
+        });
         recentFiles = new RecentFiles(recentMenu, prefs, this::openLayoutFile);
         themes = new Themes(mainWindow, themeGroup, prefs, () -> {
             palette.refresh();
@@ -175,7 +180,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
 
     /** Installs keys and the poller once the window has a scene. */
     public void attach(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        new TransportKeys(model, jobs, this::runToEnd, this::showHelp).install(scene);
         themes.applySaved();
         poller.start();
     }
@@ -351,13 +356,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         for (RunPanel p : panels) {
             p.render(s);
         }
-        stepLabel.setText("step " + s.step() + " / " + model.availableProperty().get()
-                + (model.finishedProperty().get() ? "" : "+"));
-        if (!scrubbing) {
-            scrubbing = true;
-            scrubber.setValue(s.step());
-            scrubbing = false;
-        }
+        transport.showStep(s.step());
         if (before != null && s.step() == before.step() + 1 && animationsItem.isSelected()) {
             javafx.util.Duration d = Animations.durationFor(model.speedProperty().get());
             for (RunPanel p : panels) {
@@ -369,97 +368,6 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     }
 
     // ------------------------------------------------------------------ transport
-
-    private void wireTransport() {
-        stepBackButton.disableProperty().bind(model.canStepBackProperty().not());
-        toStartButton.disableProperty().bind(model.canStepBackProperty().not());
-        pageBackButton.disableProperty().bind(model.canStepBackProperty().not());
-        bioBackButton.disableProperty().bind(model.canStepBackProperty().not());
-        getBlockBackButton.disableProperty().bind(model.canStepBackProperty().not());
-        stepForwardButton.disableProperty().bind(model.canStepForwardProperty().not());
-        pageForwardButton.disableProperty().bind(model.canStepForwardProperty().not());
-        bioForwardButton.disableProperty().bind(model.canStepForwardProperty().not());
-        getBlockForwardButton.disableProperty().bind(model.canStepForwardProperty().not());
-        toEndButton.disableProperty().bind(model.canStepForwardProperty().not());
-        continueButton.disableProperty().bind(model.canStepForwardProperty().not());
-        model.playingProperty().addListener((o, a, b) -> playButton.setText(b ? "⏸ Pause" : "▶ Play"));
-        // The speed slider is logarithmic: 0.25 to 60 steps per second.
-        speedSlider.setValue(toSlider(model.speedProperty().get()));
-        speedSlider.valueProperty().addListener((o, a, b) -> model.speedProperty().set(fromSlider(b.doubleValue())));
-        model.speedProperty().addListener((o, a, b) -> speedLabel.setText(String.format("%.2g/s", b.doubleValue())));
-        speedLabel.setText(String.format("%.2g/s", model.speedProperty().get()));
-        scrubber.maxProperty().bind(model.availableProperty());
-        scrubber.setBlockIncrement(1);
-        scrubber.valueProperty().addListener((o, a, b) -> {
-            if (!scrubbing) {
-                scrubbing = true;
-                model.pause();
-                model.seek((int) Math.round(b.doubleValue()));
-                scrubbing = false;
-            }
-        });
-        model.availableProperty().addListener(o -> {
-            stepLabel.setText("step " + model.getStep() + " / " + model.availableProperty().get()
-                    + (model.finishedProperty().get() ? "" : "+"));
-            if (model.getState() != null) {
-                eventLogPanel.render(model.getState());
-            }
-        });
-    }
-
-    static double fromSlider(double v) {
-        return PlaybackModel.MIN_SPEED * Math.pow(PlaybackModel.MAX_SPEED / PlaybackModel.MIN_SPEED, v);
-    }
-
-    static double toSlider(double speed) {
-        return Math.log(speed / PlaybackModel.MIN_SPEED) / Math.log(PlaybackModel.MAX_SPEED / PlaybackModel.MIN_SPEED);
-    }
-
-    private void onKey(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl) {
-            return;
-        }
-        boolean handled = true;
-        KeyCode code = e.getCode();
-        if (code == KeyCode.SPACE) {
-            model.togglePlay();
-        } else if (code == KeyCode.RIGHT) {
-            move(e, true);
-        } else if (code == KeyCode.LEFT) {
-            move(e, false);
-        } else if (code == KeyCode.HOME) {
-            model.toStart();
-        } else if (code == KeyCode.END) {
-            runToEnd();
-        } else if (code == KeyCode.ESCAPE && jobs.currentProperty().get() != null) {
-            jobs.currentProperty().get().cancel();
-        } else if (code == KeyCode.F5) {
-            model.continueToBreakpoint();
-        } else if (code == KeyCode.F1) {
-            showHelp();
-        } else {
-            handled = false;
-        }
-        if (handled) {
-            e.consume();
-        }
-    }
-
-    private void move(KeyEvent e, boolean forward) {
-        Predicate<Event> what = e.isShortcutDown() ? PlaybackModel.BIO : e.isShiftDown() ? PlaybackModel.PAGE
-                : e.isAltDown() ? PlaybackModel.GET_BLOCK : null;
-        if (what == null) {
-            if (forward) {
-                model.stepForward();
-            } else {
-                model.stepBack();
-            }
-        } else if (forward) {
-            model.forwardTo(what);
-        } else {
-            model.backTo(what);
-        }
-    }
 
     @FXML private void toStart() {
         model.toStart();
@@ -505,29 +413,9 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         runToEnd();
     }
 
-    /**
-     * To the end of the run. A long live run is prepared off the FX thread (the engine runs out and its events
-     * are folded into snapshots) with a progress bar and a Cancel button; then the cursor jumps there at once.
-     */
+    /** To the end of the run, through a job with a progress bar when a long live run must be prepared first. */
     public void runToEnd() {
-        Session s = model.session();
-        if (s.finished() && s.history().folded() >= s.available()) {
-            model.toEnd();
-            return;
-        }
-        model.pause();
-        jobs.<Integer>submit("Running to the end of " + runName, job -> s.prepareToEnd(
-                (folded, fraction) -> {
-                    job.progress(fraction);
-                    job.message(String.format("Running to the end: %,d events", folded));
-                }, job::isCancelled),
-                n -> {
-                    model.poll();
-                    if (model.session() == s) {
-                        model.seek(n);
-                    }
-                },
-                error -> status.showError("The run stopped", error));
+        transport.runToEnd(runName);
     }
 
     @FXML private void continueToBreakpoint() {
