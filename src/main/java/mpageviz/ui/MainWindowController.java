@@ -3,12 +3,10 @@ package mpageviz.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.Preferences;
 
 import javafx.animation.AnimationTimer;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -20,14 +18,10 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 
 import org.controlsfx.control.StatusBar;
 
@@ -37,20 +31,14 @@ import mpageviz.layout.LayoutWriter;
 import mpageviz.trace.Trace;
 import mpageviz.trace.TraceFile;
 import mpageviz.ui.anim.Animations;
-import mpageviz.ui.canvas.Palette;
 import mpageviz.ui.dialog.Ext2ImportDialog;
 import mpageviz.ui.dialog.GenerateDialog;
 import mpageviz.ui.dialog.HelpDialog;
 import mpageviz.ui.dialog.RunDialog;
 import mpageviz.ui.panel.BioPanelController;
-import mpageviz.ui.panel.BlockLayerPanelController;
-import mpageviz.ui.panel.DiskPanelController;
 import mpageviz.ui.panel.EventLogPanelController;
-import mpageviz.ui.panel.FileMapPanelController;
 import mpageviz.ui.panel.NarrationPanelController;
 import mpageviz.ui.panel.PageCachePanelController;
-import mpageviz.ui.panel.RunPanel;
-import mpageviz.ui.panel.StatsPanelController;
 import mpageviz.view.PageBytes;
 import mpageviz.view.RunState;
 
@@ -95,16 +83,8 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     private final PlaybackModel model;
     private final Jobs jobs;
     private final Selection selection = new Selection();
-    private final Palette palette;
-    private final List<RunPanel> panels = new ArrayList<>();
-    private final PageCachePanelController pageCachePanel;
-    private final FileMapPanelController fileMapPanel;
-    private final BioPanelController bioPanel;
-    private final BlockLayerPanelController blockLayerPanel;
-    private final DiskPanelController diskPanel;
-    private final NarrationPanelController narrationPanel;
-    private final EventLogPanelController eventLogPanel;
-    private final StatsPanelController statsPanel;
+    private final RunPanels panels;
+    private final PngSnapshots png;
     private final AnimationTimer poller;
     private final Preferences prefs = Preferences.userRoot().node("mpage-visualizer");
     private final FileChoosers choosers = new FileChoosers(this::window);
@@ -120,15 +100,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         super("MainWindow.fxml");
         this.model = model;
         this.jobs = jobs;
-        this.palette = new Palette(leftColumn);
-        fileMapPanel = add(leftColumn, new FileMapPanelController(selection, palette), false);
-        pageCachePanel = add(leftColumn, new PageCachePanelController(selection, palette), true);
-        bioPanel = add(middleColumn, new BioPanelController(selection), false);
-        blockLayerPanel = add(middleColumn, new BlockLayerPanelController(selection), true);
-        diskPanel = add(middleColumn, new DiskPanelController(selection, palette), true);
-        narrationPanel = add(rightColumn, new NarrationPanelController(model), true);
-        eventLogPanel = add(rightColumn, new EventLogPanelController(model, palette), true);
-        statsPanel = add(rightColumn, new StatsPanelController(selection), false);
+        this.panels = new RunPanels(model, selection, leftColumn, middleColumn, rightColumn);
         status = new StatusLine(statusBar, model, jobs, this::window);
         transport = new TransportBar(model, jobs, status,
                 List.of(toStartButton, bioBackButton, pageBackButton, getBlockBackButton, stepBackButton),
@@ -138,14 +110,15 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         // New events may pass the log's filter even when the cursor stays put.
         model.availableProperty().addListener(o -> {
             if (model.getState() != null) {
-                eventLogPanel.render(model.getState());
+                panels.eventLog().render(model.getState());
             }
         });
         recentFiles = new RecentFiles(recentMenu, prefs, this::openLayoutFile);
         themes = new Themes(mainWindow, themeGroup, prefs, () -> {
-            palette.refresh();
+            panels.refreshPalette();
             renderAll(model.getState(), null);
         }, lightThemeItem, darkThemeItem, projectorThemeItem);
+        png = new PngSnapshots(savePanelPngMenu, panels.byName(), choosers, status);
         wireMenus();
         model.stateProperty().addListener((o, before, after) -> {
             if (after != null) {
@@ -169,15 +142,6 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         };
     }
 
-    private <T extends FxmlPart<? extends Region> & RunPanel> T add(VBox column, T panel, boolean grow) {
-        column.getChildren().add(panel.getRoot());
-        if (grow) {
-            VBox.setVgrow(panel.getRoot(), Priority.ALWAYS);
-        }
-        panels.add(panel);
-        return panel;
-    }
-
     /** Installs keys and the poller once the window has a scene. */
     public void attach(Scene scene) {
         new TransportKeys(model, jobs, this::runToEnd, this::showHelp).install(scene);
@@ -194,19 +158,19 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     }
 
     public PageCachePanelController pageCachePanel() {
-        return pageCachePanel;
+        return panels.pageCache();
     }
 
     public NarrationPanelController narrationPanel() {
-        return narrationPanel;
+        return panels.narration();
     }
 
     public EventLogPanelController eventLogPanel() {
-        return eventLogPanel;
+        return panels.eventLog();
     }
 
     public BioPanelController bioPanel() {
-        return bioPanel;
+        return panels.bio();
     }
 
     // ------------------------------------------------------------------ loading runs
@@ -221,7 +185,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         selection.selectPage(-1);
         selection.selectRequest(0);
         selection.selectBio(0);
-        statsPanel.setDisk(disk(layout, imageOverride));
+        panels.stats().setDisk(disk(layout, imageOverride));
         model.setSession(s);
         if (old != null) {
             old.close();
@@ -238,7 +202,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         this.layoutFile = null;
         this.image = null;
         this.runName = name;
-        statsPanel.setDisk(disk(trace.layout(), null));
+        panels.stats().setDisk(disk(trace.layout(), null));
         model.setSession(Session.replay(trace));
         if (old != null) {
             old.close();
@@ -334,13 +298,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
 
     /** Saves a node (the window or one panel) as a PNG, through a temporary file. */
     public void savePng(Node node, Path file) {
-        try {
-            WritableImage img = node.snapshot(null, null);
-            java.awt.image.BufferedImage png = SwingFXUtils.fromFXImage(img, null);
-            mpageviz.layout.AtomicFile.write(file, out -> ImageIO.write(png, "png", out));
-        } catch (IOException | RuntimeException e) {
-            status.showError("Cannot save " + file.getFileName(), e);
-        }
+        png.save(node, file);
     }
 
     private Window window() {
@@ -353,17 +311,10 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         if (s == null) {
             return;
         }
-        for (RunPanel p : panels) {
-            p.render(s);
-        }
+        panels.render(s);
         transport.showStep(s.step());
         if (before != null && s.step() == before.step() + 1 && animationsItem.isSelected()) {
-            javafx.util.Duration d = Animations.durationFor(model.speedProperty().get());
-            for (RunPanel p : panels) {
-                if (p instanceof mpageviz.ui.anim.StepAnimated) {
-                    ((mpageviz.ui.anim.StepAnimated) p).animate(before, s.event(), s, d);
-                }
-            }
+            panels.animate(before, s, Animations.durationFor(model.speedProperty().get()));
         }
     }
 
@@ -431,13 +382,6 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
             item.setOnAction(e -> openSample(s.name()));
             samplesMenu.getItems().add(item);
         }
-        addPanelPng("page cache", pageCachePanel.getRoot());
-        addPanelPng("file map", fileMapPanel.getRoot());
-        addPanelPng("BIO", bioPanel.getRoot());
-        addPanelPng("block layer", blockLayerPanel.getRoot());
-        addPanelPng("disk", diskPanel.getRoot());
-        addPanelPng("narration", narrationPanel.getRoot());
-        addPanelPng("stats", statsPanel.getRoot());
         new BreakpointsMenu(breakpointsMenu, model, this::window, status);
         findItem("openLayoutItem").setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         findItem("importTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
@@ -456,17 +400,6 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
             }
         }
         throw new IllegalStateException("no menu item " + id);
-    }
-
-    private void addPanelPng(String name, Node node) {
-        MenuItem item = new MenuItem(name + "...");
-        item.setOnAction(e -> {
-            Path f = choosers.save("Save the " + name + " panel as PNG", "png", name.replace(' ', '-') + ".png");
-            if (f != null) {
-                savePng(node, f);
-            }
-        });
-        savePanelPngMenu.getItems().add(item);
     }
 
     /** Swaps the theme sheet (base.css stays), redraws, and remembers the choice for the next launch. */
@@ -515,10 +448,7 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     }
 
     @FXML private void saveWindowPng() {
-        Path f = choosers.save("Save the window as PNG", "png", "mpage-visualizer.png");
-        if (f != null) {
-            savePng(mainWindow, f);
-        }
+        png.saveWindow(mainWindow);
     }
 
     @FXML private void quit() {
