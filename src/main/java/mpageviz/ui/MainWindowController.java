@@ -1,12 +1,11 @@
 package mpageviz.ui;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.prefs.Preferences;
 
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -14,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Slider;
@@ -26,12 +26,9 @@ import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
 
 import mpageviz.layout.Layout;
-import mpageviz.layout.LayoutReader;
-import mpageviz.layout.LayoutWriter;
 import mpageviz.trace.Trace;
-import mpageviz.trace.TraceFile;
 import mpageviz.ui.anim.Animations;
-import mpageviz.ui.dialog.Ext2ImportDialog;
+import mpageviz.ui.builder.LayoutBuilderWindow;
 import mpageviz.ui.dialog.GenerateDialog;
 import mpageviz.ui.dialog.HelpDialog;
 import mpageviz.ui.dialog.RunDialog;
@@ -39,15 +36,14 @@ import mpageviz.ui.panel.BioPanelController;
 import mpageviz.ui.panel.EventLogPanelController;
 import mpageviz.ui.panel.NarrationPanelController;
 import mpageviz.ui.panel.PageCachePanelController;
-import mpageviz.view.PageBytes;
 import mpageviz.view.RunState;
 
 /**
- * The main window: menus, the transport bar and scrubber, the panels, the status bar and the keys. It wires
- * panels to the {@link PlaybackModel} and loads runs; every panel draws from the state at the cursor.
+ * The main window: menus, the transport bar and scrubber, the panels, the status bar and the keys. It builds the
+ * pieces that do each job ({@link RunPanels}, {@link TransportBar}, {@link RunFiles}, ...), ties them to the
+ * {@link PlaybackModel} and to the FXML's handlers, and redraws every panel from the state at the cursor.
  */
 public final class MainWindowController extends FxmlPart<BorderPane> {
-
     @FXML private BorderPane mainWindow;
     @FXML private Menu recentMenu;
     @FXML private Menu samplesMenu;
@@ -83,24 +79,23 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     private final PlaybackModel model;
     private final Jobs jobs;
     private final Selection selection = new Selection();
-    private final RunPanels panels;
-    private final PngSnapshots png;
-    private final AnimationTimer poller;
     private final Preferences prefs = Preferences.userRoot().node("mpage-visualizer");
     private final FileChoosers choosers = new FileChoosers(this::window);
-    private final RecentFiles recentFiles;
+    private final RunPanels panels;
     private final StatusLine status;
-    private final Themes themes;
     private final TransportBar transport;
-    private Path layoutFile;
-    private Path image;
-    private String runName = "";
+    private final CurrentRun run;
+    private final RunFiles files;
+    private final GeneratedLayouts generated;
+    private final Themes themes;
+    private final PngSnapshots png;
+    private final AnimationTimer poller;
 
     public MainWindowController(PlaybackModel model, Jobs jobs) {
         super("MainWindow.fxml");
         this.model = model;
         this.jobs = jobs;
-        this.panels = new RunPanels(model, selection, leftColumn, middleColumn, rightColumn);
+        panels = new RunPanels(model, selection, leftColumn, middleColumn, rightColumn);
         status = new StatusLine(statusBar, model, jobs, this::window);
         transport = new TransportBar(model, jobs, status,
                 List.of(toStartButton, bioBackButton, pageBackButton, getBlockBackButton, stepBackButton),
@@ -113,13 +108,18 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
                 panels.eventLog().render(model.getState());
             }
         });
-        recentFiles = new RecentFiles(recentMenu, prefs, this::openLayoutFile);
+        RecentFiles recentFiles = new RecentFiles(recentMenu, prefs, this::openLayoutFile);
+        run = new CurrentRun(model, selection, panels.stats(), runTitleLabel, recentFiles::remember);
+        files = new RunFiles(jobs, model, run, status, choosers, this::window);
+        files.fillSamplesMenu(samplesMenu);
+        generated = new GeneratedLayouts(jobs, run, status, choosers, this::window);
         themes = new Themes(mainWindow, themeGroup, prefs, () -> {
             panels.refreshPalette();
             renderAll(model.getState(), null);
         }, lightThemeItem, darkThemeItem, projectorThemeItem);
         png = new PngSnapshots(savePanelPngMenu, panels.byName(), choosers, status);
-        wireMenus();
+        new BreakpointsMenu(breakpointsMenu, model, this::window, status);
+        setAccelerators();
         model.stateProperty().addListener((o, before, after) -> {
             if (after != null) {
                 renderAll(after, before);
@@ -173,139 +173,9 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         return panels.bio();
     }
 
-    // ------------------------------------------------------------------ loading runs
-
-    /** Starts a live run of a layout ({@code file} null for a built-in sample) on its image or {@code image}. */
-    public void show(Layout layout, Path file, Path imageOverride, String name) {
-        Session old = model.session();
-        Session s = Session.live(layout, imageOverride, PlaybackModel.LOOKAHEAD);
-        this.layoutFile = file;
-        this.image = imageOverride;
-        this.runName = name;
-        selection.selectPage(-1);
-        selection.selectRequest(0);
-        selection.selectBio(0);
-        panels.stats().setDisk(disk(layout, imageOverride));
-        model.setSession(s);
-        if (old != null) {
-            old.close();
-        }
-        runTitleLabel.setText(name + ": " + layout.title());
-        if (file != null) {
-            recentFiles.remember(file);
-        }
-    }
-
-    /** Replays a recorded trace; nothing runs. */
-    public void replay(Trace trace, String name) {
-        Session old = model.session();
-        this.layoutFile = null;
-        this.image = null;
-        this.runName = name;
-        panels.stats().setDisk(disk(trace.layout(), null));
-        model.setSession(Session.replay(trace));
-        if (old != null) {
-            old.close();
-        }
-        runTitleLabel.setText(name + " (replay): " + trace.layout().title());
-    }
-
-    /** Where the hex view reads disk bytes: the synthetic stamps, or the image file itself. */
-    private static PageBytes.Disk disk(Layout layout, Path imageOverride) {
-        Path img = imageOverride != null ? imageOverride : layout.device().image() == null ? null
-                : layout.baseDir() == null ? Path.of(layout.device().image())
-                : layout.baseDir().resolve(layout.device().image());
-        return img == null ? PageBytes.synthetic(layout.geometry().blockSize()) : PageBytes.image(img);
-    }
-
-    /** Reads a layout file off the FX thread; a bad one is reported and the current run stays. */
-    public void openLayoutFile(Path file) {
-        jobs.submit("Reading " + file.getFileName(), Jobs.plain(() -> LayoutReader.read(file)),
-                layout -> show(layout, file, null, file.getFileName().toString()),
-                error -> status.showError("Cannot open " + file.getFileName(), error));
-    }
-
-    public void openSample(String name) {
-        jobs.submit("Reading sample " + name, Jobs.plain(() -> SampleCatalog.load(name)),
-                layout -> show(layout, null, null, name),
-                error -> status.showError("Cannot open sample " + name, error));
-    }
-
-    public void importTraceFile(Path file) {
-        jobs.submit("Importing " + file.getFileName(), Jobs.plain(() -> TraceFile.load(file)),
-                trace -> replay(trace, file.getFileName().toString()),
-                error -> status.showError("Cannot import " + file.getFileName(), error));
-    }
-
-    /**
-     * Opens an ext2 image off the FX thread and, if it reads as ext2, the dialog that picks one of its files; the
-     * layout built from it starts a run named IMAGE:PATH. A bad image is reported and the current run stays.
-     */
-    public void importFromExt2(Path imageFile) {
-        String name = String.valueOf(imageFile.getFileName());
-        jobs.submit("Opening " + name, Jobs.plain(() -> Ext2ImportDialog.Source.open(imageFile)),
-                source -> {
-                    Ext2ImportDialog d = new Ext2ImportDialog(source, jobs, window());
-                    d.setOnHidden(e -> {
-                        if (d.getResult() != null) {
-                            show(d.getResult(), null, null, name + ":" + d.importedPath());
-                        }
-                    });
-                    d.show();
-                },
-                error -> status.showError("Cannot import from " + name, error));
-    }
-
-    /** Generates layout #0 of a batch and runs it at once. */
-    public void openGenerated(GenerateDialog.Choice batch) {
-        jobs.submit("Generating " + batch.name(0), Jobs.plain(() -> batch.layout(0)),
-                layout -> show(layout, null, null, batch.name(0)),
-                error -> status.showError("Cannot generate " + batch.name(0), error));
-    }
-
-    /** Generates a whole batch off the FX thread and saves it into {@code folder} under the command line's names. */
-    public void saveGenerated(GenerateDialog.Choice batch, Path folder) {
-        jobs.<Integer>submit("Saving " + batch.count() + " generated layouts", job -> {
-            Files.createDirectories(folder);
-            for (int i = 0; i < batch.count(); i++) {
-                if (job.isCancelled()) {
-                    return i;
-                }
-                job.message("Saving " + batch.fileName(i));
-                LayoutWriter.save(batch.layout(i), folder.resolve(batch.fileName(i)));
-                job.progress((i + 1.0) / batch.count());
-            }
-            return batch.count();
-        }, n -> status.say("Saved " + n + " generated layout" + (n == 1 ? "" : "s") + " in " + folder),
-                error -> status.showError("Cannot save the generated layouts", error));
-    }
-
-    /** Writes the whole run's trace (letting a live run finish first) to a temporary name, then renames it. */
-    public void exportTraceFile(Path file) {
-        Session s = model.session();
-        s.runToEnd();
-        jobs.submit("Exporting " + file.getFileName(), job -> {
-            while (!s.finished()) {
-                Thread.sleep(5);
-            }
-            if (s.failure() != null) {
-                throw new IOException("the run failed: " + s.failure().getMessage(), s.failure());
-            }
-            TraceFile.save(s.trace(), file);
-            return file;
-        }, f -> model.poll(), error -> status.showError("Cannot export the trace", error));
-    }
-
-    /** Saves a node (the window or one panel) as a PNG, through a temporary file. */
-    public void savePng(Node node, Path file) {
-        png.save(node, file);
-    }
-
     private Window window() {
         return mainWindow.getScene() == null ? null : mainWindow.getScene().getWindow();
     }
-
-    // ------------------------------------------------------------------ rendering
 
     private void renderAll(RunState s, RunState before) {
         if (s == null) {
@@ -318,7 +188,97 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         }
     }
 
-    // ------------------------------------------------------------------ transport
+    private void setAccelerators() {
+        findItem("openLayoutItem").setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        findItem("importTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        findItem("exportTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        findItem("rerunItem").setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
+        findItem("editLayoutItem").setAccelerator(KeyCombination.keyCombination("Shortcut+B"));
+        findItem("quitItem").setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+    }
+
+    private MenuItem findItem(String id) {
+        for (Menu m : ((MenuBar) mainWindow.lookup("#menuBar")).getMenus()) {
+            for (MenuItem i : m.getItems()) {
+                if (id.equals(i.getId())) {
+                    return i;
+                }
+            }
+        }
+        throw new IllegalStateException("no menu item " + id);
+    }
+
+    // ------------------------------------------------------------------ starting, reading and writing runs
+
+    /** Starts a live run of a layout ({@code file} null for a built-in sample) on its image or {@code image}. */
+    public void show(Layout layout, Path file, Path imageOverride, String name) {
+        run.show(layout, file, imageOverride, name);
+    }
+
+    /** Replays a recorded trace; nothing runs. */
+    public void replay(Trace trace, String name) {
+        run.replay(trace, name);
+    }
+
+    /** Reads a layout file off the FX thread; a bad one is reported and the current run stays. */
+    public void openLayoutFile(Path file) {
+        files.openLayoutFile(file);
+    }
+
+    public void openSample(String name) {
+        files.openSample(name);
+    }
+
+    public void importTraceFile(Path file) {
+        files.importTraceFile(file);
+    }
+
+    /** Opens an ext2 image off the FX thread, then the dialog that picks one of its files to run. */
+    public void importFromExt2(Path imageFile) {
+        files.importFromExt2(imageFile);
+    }
+
+    /** Writes the whole run's trace (letting a live run finish first) to a temporary name, then renames it. */
+    public void exportTraceFile(Path file) {
+        files.exportTraceFile(file);
+    }
+
+    /** The generator dialog, not modal to the test thread: its choice is acted on when it closes. */
+    public GenerateDialog showGenerateDialog() {
+        return generated.showDialog();
+    }
+
+    /** Generates a whole batch off the FX thread and saves it into {@code folder} under the command line's names. */
+    public void saveGenerated(GenerateDialog.Choice batch, Path folder) {
+        generated.save(batch, folder);
+    }
+
+    /** Opens the layout builder on the current run's layout; its Run button shows the edited layout here. */
+    public LayoutBuilderWindow openBuilder() {
+        return LayoutBuilderWindow.open(window(), model.session().layout(),
+                layout -> show(layout, null, null, "builder: " + layout.title()));
+    }
+
+    /** Saves a node (the window or one panel) as a PNG, through a temporary file. */
+    public void savePng(Node node, Path file) {
+        png.save(node, file);
+    }
+
+    /** Swaps the theme sheet (base.css stays), redraws, and remembers the choice for the next launch. */
+    public void applyTheme(String theme) {
+        applyTheme(theme, true);
+    }
+
+    public void applyTheme(String theme, boolean remember) {
+        themes.apply(theme, remember);
+    }
+
+    /** To the end of the run, through a job with a progress bar when a long live run must be prepared first. */
+    public void runToEnd() {
+        transport.runToEnd(run.name());
+    }
+
+    // ------------------------------------------------------------------ FXML handlers: the transport bar
 
     @FXML private void toStart() {
         model.toStart();
@@ -364,87 +324,33 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         runToEnd();
     }
 
-    /** To the end of the run, through a job with a progress bar when a long live run must be prepared first. */
-    public void runToEnd() {
-        transport.runToEnd(runName);
-    }
-
     @FXML private void continueToBreakpoint() {
         model.continueToBreakpoint();
     }
 
-    // ------------------------------------------------------------------ menus
-
-    private void wireMenus() {
-        for (SampleCatalog.Sample s : SampleCatalog.list()) {
-            MenuItem item = new MenuItem(s.name().replace(".layout.json", "") + "  \u2014  " + s.title());
-            item.setId("sample-" + s.name());
-            item.setOnAction(e -> openSample(s.name()));
-            samplesMenu.getItems().add(item);
-        }
-        new BreakpointsMenu(breakpointsMenu, model, this::window, status);
-        findItem("openLayoutItem").setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        findItem("importTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
-        findItem("exportTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
-        findItem("rerunItem").setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
-        findItem("editLayoutItem").setAccelerator(KeyCombination.keyCombination("Shortcut+B"));
-        findItem("quitItem").setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-    }
-
-    private MenuItem findItem(String id) {
-        for (Menu m : ((javafx.scene.control.MenuBar) mainWindow.lookup("#menuBar")).getMenus()) {
-            for (MenuItem i : m.getItems()) {
-                if (id.equals(i.getId())) {
-                    return i;
-                }
-            }
-        }
-        throw new IllegalStateException("no menu item " + id);
-    }
-
-    /** Swaps the theme sheet (base.css stays), redraws, and remembers the choice for the next launch. */
-    public void applyTheme(String theme) {
-        applyTheme(theme, true);
-    }
-
-    public void applyTheme(String theme, boolean remember) {
-        themes.apply(theme, remember);
-    }
+    // ------------------------------------------------------------------ FXML handlers: the menus
 
     @FXML private void openLayout() {
-        Path f = choosers.open("Open a layout", ".layout.json", ".json");
-        if (f != null) {
-            openLayoutFile(f);
-        }
+        files.openLayout();
     }
 
     @FXML private void openImage() {
         Path f = choosers.open("Run on a disk image", ".img");
         if (f != null) {
-            Layout l = model.session().layout();
-            show(l, layoutFile, f, runName + " on " + f.getFileName());
+            run.runOnImage(f);
         }
     }
 
     @FXML private void importExt2() {
-        Path f = choosers.open("Import a file from an ext2 image", ".img", ".ext2");
-        if (f != null) {
-            importFromExt2(f);
-        }
+        files.importExt2();
     }
 
     @FXML private void importTrace() {
-        Path f = choosers.open("Import a trace", ".trace.json", ".json");
-        if (f != null) {
-            importTraceFile(f);
-        }
+        files.importTrace();
     }
 
     @FXML private void exportTrace() {
-        Path f = choosers.save("Export the trace", "json", runName.replace(".layout.json", "") + ".trace.json");
-        if (f != null) {
-            exportTraceFile(f);
-        }
+        files.exportTrace();
     }
 
     @FXML private void saveWindowPng() {
@@ -452,51 +358,23 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     }
 
     @FXML private void quit() {
-        javafx.application.Platform.exit();
+        Platform.exit();
     }
 
     @FXML private void rerun() {
-        show(model.session().layout(), layoutFile, image, runName);
+        run.rerun();
     }
 
     @FXML private void editRun() {
-        new RunDialog(model.session().layout(), window()).showAndWait().ifPresent(l ->
-                show(l, null, image, runName + " (edited)"));
+        new RunDialog(model.session().layout(), window()).showAndWait().ifPresent(run::runEdited);
     }
 
     @FXML private void generateLayouts() {
         showGenerateDialog();
     }
 
-    /** The generator dialog, not modal to the test thread: its choice is acted on when it closes. */
-    public GenerateDialog showGenerateDialog() {
-        GenerateDialog d = new GenerateDialog(window());
-        d.setOnHidden(e -> {
-            GenerateDialog.Choice batch = d.getResult();
-            if (batch == null) {
-                return;
-            }
-            if (batch.action() == GenerateDialog.Action.OPEN_FIRST) {
-                openGenerated(batch);
-            } else {
-                Path folder = choosers.folder("Save " + batch.count() + " generated layouts in");
-                if (folder != null) {
-                    saveGenerated(batch, folder);
-                }
-            }
-        });
-        d.show();
-        return d;
-    }
-
-    /** Opens the layout builder on the current run's layout; its Run button shows the edited layout here. */
     @FXML private void editLayout() {
         openBuilder();
-    }
-
-    public mpageviz.ui.builder.LayoutBuilderWindow openBuilder() {
-        return mpageviz.ui.builder.LayoutBuilderWindow.open(window(), model.session().layout(),
-                layout -> show(layout, null, null, "builder: " + layout.title()));
     }
 
     @FXML private void showHelp() {
