@@ -1,15 +1,11 @@
 package mpageviz.ui;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.prefs.Preferences;
 
 import javafx.animation.AnimationTimer;
-import javafx.embed.swing.SwingFXUtils;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -17,61 +13,37 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TextInputDialog;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.image.WritableImage;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 
 import org.controlsfx.control.StatusBar;
-import org.controlsfx.dialog.ExceptionDialog;
 
 import mpageviz.layout.Layout;
-import mpageviz.layout.LayoutException;
-import mpageviz.layout.LayoutReader;
-import mpageviz.layout.LayoutWriter;
-import mpageviz.trace.Event;
 import mpageviz.trace.Trace;
-import mpageviz.trace.TraceFile;
 import mpageviz.ui.anim.Animations;
-import mpageviz.ui.canvas.Palette;
-import mpageviz.ui.dialog.Ext2ImportDialog;
+import mpageviz.ui.builder.LayoutBuilderWindow;
 import mpageviz.ui.dialog.GenerateDialog;
 import mpageviz.ui.dialog.HelpDialog;
 import mpageviz.ui.dialog.RunDialog;
 import mpageviz.ui.panel.BioPanelController;
-import mpageviz.ui.panel.BlockLayerPanelController;
-import mpageviz.ui.panel.DiskPanelController;
 import mpageviz.ui.panel.EventLogPanelController;
-import mpageviz.ui.panel.FileMapPanelController;
 import mpageviz.ui.panel.NarrationPanelController;
 import mpageviz.ui.panel.PageCachePanelController;
-import mpageviz.ui.panel.RunPanel;
-import mpageviz.ui.panel.StatsPanelController;
-import mpageviz.view.PageBytes;
 import mpageviz.view.RunState;
 
 /**
- * The main window: menus, the transport bar and scrubber, the panels, the status bar and the keys. It wires
- * panels to the {@link PlaybackModel} and loads runs; every panel draws from the state at the cursor.
+ * The main window: menus, the transport bar and scrubber, the panels, the status bar and the keys. It builds the
+ * pieces that do each job ({@link RunPanels}, {@link TransportBar}, {@link RunFiles}, ...), ties them to the
+ * {@link PlaybackModel} and to the FXML's handlers, and redraws every panel from the state at the cursor.
  */
 public final class MainWindowController extends FxmlPart<BorderPane> {
-    public static final String[] THEMES = {"theme-light.css", "theme-dark.css", "theme-projector.css"};
-    private static final int MAX_RECENT = 8;
-
     @FXML private BorderPane mainWindow;
     @FXML private Menu recentMenu;
     @FXML private Menu samplesMenu;
@@ -107,39 +79,47 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     private final PlaybackModel model;
     private final Jobs jobs;
     private final Selection selection = new Selection();
-    private final Palette palette;
-    private final List<RunPanel> panels = new ArrayList<>();
-    private final PageCachePanelController pageCachePanel;
-    private final FileMapPanelController fileMapPanel;
-    private final BioPanelController bioPanel;
-    private final BlockLayerPanelController blockLayerPanel;
-    private final DiskPanelController diskPanel;
-    private final NarrationPanelController narrationPanel;
-    private final EventLogPanelController eventLogPanel;
-    private final StatsPanelController statsPanel;
-    private final AnimationTimer poller;
     private final Preferences prefs = Preferences.userRoot().node("mpage-visualizer");
-    private boolean scrubbing;
-    private Path layoutFile;
-    private Path image;
-    private String runName = "";
-    private String currentTheme;
+    private final FileChoosers choosers = new FileChoosers(this::window);
+    private final RunPanels panels;
+    private final StatusLine status;
+    private final TransportBar transport;
+    private final CurrentRun run;
+    private final RunFiles files;
+    private final GeneratedLayouts generated;
+    private final Themes themes;
+    private final PngSnapshots png;
+    private final AnimationTimer poller;
 
     public MainWindowController(PlaybackModel model, Jobs jobs) {
         super("MainWindow.fxml");
         this.model = model;
         this.jobs = jobs;
-        this.palette = new Palette(leftColumn);
-        fileMapPanel = add(leftColumn, new FileMapPanelController(selection, palette), false);
-        pageCachePanel = add(leftColumn, new PageCachePanelController(selection, palette), true);
-        bioPanel = add(middleColumn, new BioPanelController(selection), false);
-        blockLayerPanel = add(middleColumn, new BlockLayerPanelController(selection), true);
-        diskPanel = add(middleColumn, new DiskPanelController(selection, palette), true);
-        narrationPanel = add(rightColumn, new NarrationPanelController(model), true);
-        eventLogPanel = add(rightColumn, new EventLogPanelController(model, palette), true);
-        statsPanel = add(rightColumn, new StatsPanelController(selection), false);
-        wireTransport();
-        wireMenus();
+        panels = new RunPanels(model, selection, leftColumn, middleColumn, rightColumn);
+        status = new StatusLine(statusBar, model, jobs, this::window);
+        transport = new TransportBar(model, jobs, status,
+                List.of(toStartButton, bioBackButton, pageBackButton, getBlockBackButton, stepBackButton),
+                List.of(stepForwardButton, getBlockForwardButton, pageForwardButton, bioForwardButton, toEndButton,
+                        continueButton),
+                playButton, speedSlider, speedLabel, scrubber, stepLabel);
+        // New events may pass the log's filter even when the cursor stays put.
+        model.availableProperty().addListener(o -> {
+            if (model.getState() != null) {
+                panels.eventLog().render(model.getState());
+            }
+        });
+        RecentFiles recentFiles = new RecentFiles(recentMenu, prefs, this::openLayoutFile);
+        run = new CurrentRun(model, selection, panels.stats(), runTitleLabel, recentFiles::remember);
+        files = new RunFiles(jobs, model, run, status, choosers, this::window);
+        files.fillSamplesMenu(samplesMenu);
+        generated = new GeneratedLayouts(jobs, run, status, choosers, this::window);
+        themes = new Themes(mainWindow, themeGroup, prefs, () -> {
+            panels.refreshPalette();
+            renderAll(model.getState(), null);
+        }, lightThemeItem, darkThemeItem, projectorThemeItem);
+        png = new PngSnapshots(savePanelPngMenu, panels.byName(), choosers, status);
+        new BreakpointsMenu(breakpointsMenu, model, this::window, status);
+        setAccelerators();
         model.stateProperty().addListener((o, before, after) -> {
             if (after != null) {
                 renderAll(after, before);
@@ -162,19 +142,10 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         };
     }
 
-    private <T extends FxmlPart<? extends Region> & RunPanel> T add(VBox column, T panel, boolean grow) {
-        column.getChildren().add(panel.getRoot());
-        if (grow) {
-            VBox.setVgrow(panel.getRoot(), Priority.ALWAYS);
-        }
-        panels.add(panel);
-        return panel;
-    }
-
     /** Installs keys and the poller once the window has a scene. */
     public void attach(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        applyTheme(prefs.get("theme", THEMES[0]), false);
+        new TransportKeys(model, jobs, this::runToEnd, this::showHelp).install(scene);
+        themes.applySaved();
         poller.start();
     }
 
@@ -187,323 +158,127 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
     }
 
     public PageCachePanelController pageCachePanel() {
-        return pageCachePanel;
+        return panels.pageCache();
     }
 
     public NarrationPanelController narrationPanel() {
-        return narrationPanel;
+        return panels.narration();
     }
 
     public EventLogPanelController eventLogPanel() {
-        return eventLogPanel;
+        return panels.eventLog();
     }
 
     public BioPanelController bioPanel() {
-        return bioPanel;
-    }
-
-    // ------------------------------------------------------------------ loading runs
-
-    /** Starts a live run of a layout ({@code file} null for a built-in sample) on its image or {@code image}. */
-    public void show(Layout layout, Path file, Path imageOverride, String name) {
-        Session old = model.session();
-        Session s = Session.live(layout, imageOverride, PlaybackModel.LOOKAHEAD);
-        this.layoutFile = file;
-        this.image = imageOverride;
-        this.runName = name;
-        selection.selectPage(-1);
-        selection.selectRequest(0);
-        selection.selectBio(0);
-        statsPanel.setDisk(disk(layout, imageOverride));
-        model.setSession(s);
-        if (old != null) {
-            old.close();
-        }
-        runTitleLabel.setText(name + ": " + layout.title());
-        if (file != null) {
-            remember(file);
-        }
-    }
-
-    /** Replays a recorded trace; nothing runs. */
-    public void replay(Trace trace, String name) {
-        Session old = model.session();
-        this.layoutFile = null;
-        this.image = null;
-        this.runName = name;
-        statsPanel.setDisk(disk(trace.layout(), null));
-        model.setSession(Session.replay(trace));
-        if (old != null) {
-            old.close();
-        }
-        runTitleLabel.setText(name + " (replay): " + trace.layout().title());
-    }
-
-    /** Where the hex view reads disk bytes: the synthetic stamps, or the image file itself. */
-    private static PageBytes.Disk disk(Layout layout, Path imageOverride) {
-        Path img = imageOverride != null ? imageOverride : layout.device().image() == null ? null
-                : layout.baseDir() == null ? Path.of(layout.device().image())
-                : layout.baseDir().resolve(layout.device().image());
-        return img == null ? PageBytes.synthetic(layout.geometry().blockSize()) : PageBytes.image(img);
-    }
-
-    /** Reads a layout file off the FX thread; a bad one is reported and the current run stays. */
-    public void openLayoutFile(Path file) {
-        jobs.submit("Reading " + file.getFileName(), Jobs.plain(() -> LayoutReader.read(file)),
-                layout -> show(layout, file, null, file.getFileName().toString()),
-                error -> showError("Cannot open " + file.getFileName(), error));
-    }
-
-    public void openSample(String name) {
-        jobs.submit("Reading sample " + name, Jobs.plain(() -> SampleCatalog.load(name)),
-                layout -> show(layout, null, null, name), error -> showError("Cannot open sample " + name, error));
-    }
-
-    public void importTraceFile(Path file) {
-        jobs.submit("Importing " + file.getFileName(), Jobs.plain(() -> TraceFile.load(file)),
-                trace -> replay(trace, file.getFileName().toString()),
-                error -> showError("Cannot import " + file.getFileName(), error));
-    }
-
-    /**
-     * Opens an ext2 image off the FX thread and, if it reads as ext2, the dialog that picks one of its files; the
-     * layout built from it starts a run named IMAGE:PATH. A bad image is reported and the current run stays.
-     */
-    public void importFromExt2(Path imageFile) {
-        String name = String.valueOf(imageFile.getFileName());
-        jobs.submit("Opening " + name, Jobs.plain(() -> Ext2ImportDialog.Source.open(imageFile)),
-                source -> {
-                    Ext2ImportDialog d = new Ext2ImportDialog(source, jobs, window());
-                    d.setOnHidden(e -> {
-                        if (d.getResult() != null) {
-                            show(d.getResult(), null, null, name + ":" + d.importedPath());
-                        }
-                    });
-                    d.show();
-                },
-                error -> showError("Cannot import from " + name, error));
-    }
-
-    /** Generates layout #0 of a batch and runs it at once. */
-    public void openGenerated(GenerateDialog.Choice batch) {
-        jobs.submit("Generating " + batch.name(0), Jobs.plain(() -> batch.layout(0)),
-                layout -> show(layout, null, null, batch.name(0)),
-                error -> showError("Cannot generate " + batch.name(0), error));
-    }
-
-    /** Generates a whole batch off the FX thread and saves it into {@code folder} under the command line's names. */
-    public void saveGenerated(GenerateDialog.Choice batch, Path folder) {
-        jobs.<Integer>submit("Saving " + batch.count() + " generated layouts", job -> {
-            Files.createDirectories(folder);
-            for (int i = 0; i < batch.count(); i++) {
-                if (job.isCancelled()) {
-                    return i;
-                }
-                job.message("Saving " + batch.fileName(i));
-                LayoutWriter.save(batch.layout(i), folder.resolve(batch.fileName(i)));
-                job.progress((i + 1.0) / batch.count());
-            }
-            return batch.count();
-        }, n -> statusBar.setText("Saved " + n + " generated layout" + (n == 1 ? "" : "s") + " in " + folder),
-                error -> showError("Cannot save the generated layouts", error));
-    }
-
-    /** Writes the whole run's trace (letting a live run finish first) to a temporary name, then renames it. */
-    public void exportTraceFile(Path file) {
-        Session s = model.session();
-        s.runToEnd();
-        jobs.submit("Exporting " + file.getFileName(), job -> {
-            while (!s.finished()) {
-                Thread.sleep(5);
-            }
-            if (s.failure() != null) {
-                throw new IOException("the run failed: " + s.failure().getMessage(), s.failure());
-            }
-            TraceFile.save(s.trace(), file);
-            return file;
-        }, f -> model.poll(), error -> showError("Cannot export the trace", error));
-    }
-
-    /** Saves a node (the window or one panel) as a PNG, through a temporary file. */
-    public void savePng(Node node, Path file) {
-        try {
-            WritableImage img = node.snapshot(null, null);
-            java.awt.image.BufferedImage png = SwingFXUtils.fromFXImage(img, null);
-            mpageviz.layout.AtomicFile.write(file, out -> ImageIO.write(png, "png", out));
-        } catch (IOException | RuntimeException e) {
-            showError("Cannot save " + file.getFileName(), e);
-        }
-    }
-
-    private void showError(String title, Throwable error) {
-        Throwable e = error;
-        String message = e instanceof LayoutException ? String.join("\n", ((LayoutException) e).problems())
-                : e.getMessage() == null ? e.toString() : e.getMessage();
-        model.pause();
-        statusBar.setText(title + ": " + message.lines().findFirst().orElse(""));
-        ExceptionDialog dialog = new ExceptionDialog(e);
-        dialog.setTitle(title);
-        dialog.setHeaderText(title);
-        dialog.setContentText(message);
-        dialog.initOwner(window());
-        dialog.getDialogPane().setId("errorDialog");
-        dialog.show();
+        return panels.bio();
     }
 
     private Window window() {
         return mainWindow.getScene() == null ? null : mainWindow.getScene().getWindow();
     }
 
-    // ------------------------------------------------------------------ rendering
-
     private void renderAll(RunState s, RunState before) {
         if (s == null) {
             return;
         }
-        for (RunPanel p : panels) {
-            p.render(s);
-        }
-        stepLabel.setText("step " + s.step() + " / " + model.availableProperty().get()
-                + (model.finishedProperty().get() ? "" : "+"));
-        if (!scrubbing) {
-            scrubbing = true;
-            scrubber.setValue(s.step());
-            scrubbing = false;
-        }
+        panels.render(s);
+        transport.showStep(s.step());
         if (before != null && s.step() == before.step() + 1 && animationsItem.isSelected()) {
-            javafx.util.Duration d = Animations.durationFor(model.speedProperty().get());
-            for (RunPanel p : panels) {
-                if (p instanceof mpageviz.ui.anim.StepAnimated) {
-                    ((mpageviz.ui.anim.StepAnimated) p).animate(before, s.event(), s, d);
+            panels.animate(before, s, Animations.durationFor(model.speedProperty().get()));
+        }
+    }
+
+    private void setAccelerators() {
+        findItem("openLayoutItem").setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        findItem("importTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        findItem("exportTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        findItem("rerunItem").setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
+        findItem("editLayoutItem").setAccelerator(KeyCombination.keyCombination("Shortcut+B"));
+        findItem("quitItem").setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+    }
+
+    private MenuItem findItem(String id) {
+        for (Menu m : ((MenuBar) mainWindow.lookup("#menuBar")).getMenus()) {
+            for (MenuItem i : m.getItems()) {
+                if (id.equals(i.getId())) {
+                    return i;
                 }
             }
         }
+        throw new IllegalStateException("no menu item " + id);
     }
 
-    // ------------------------------------------------------------------ transport
+    // ------------------------------------------------------------------ starting, reading and writing runs
 
-    private void wireTransport() {
-        stepBackButton.disableProperty().bind(model.canStepBackProperty().not());
-        toStartButton.disableProperty().bind(model.canStepBackProperty().not());
-        pageBackButton.disableProperty().bind(model.canStepBackProperty().not());
-        bioBackButton.disableProperty().bind(model.canStepBackProperty().not());
-        getBlockBackButton.disableProperty().bind(model.canStepBackProperty().not());
-        stepForwardButton.disableProperty().bind(model.canStepForwardProperty().not());
-        pageForwardButton.disableProperty().bind(model.canStepForwardProperty().not());
-        bioForwardButton.disableProperty().bind(model.canStepForwardProperty().not());
-        getBlockForwardButton.disableProperty().bind(model.canStepForwardProperty().not());
-        toEndButton.disableProperty().bind(model.canStepForwardProperty().not());
-        continueButton.disableProperty().bind(model.canStepForwardProperty().not());
-        model.playingProperty().addListener((o, a, b) -> playButton.setText(b ? "⏸ Pause" : "▶ Play"));
-        // The speed slider is logarithmic: 0.25 to 60 steps per second.
-        speedSlider.setValue(toSlider(model.speedProperty().get()));
-        speedSlider.valueProperty().addListener((o, a, b) -> model.speedProperty().set(fromSlider(b.doubleValue())));
-        model.speedProperty().addListener((o, a, b) -> speedLabel.setText(String.format("%.2g/s", b.doubleValue())));
-        speedLabel.setText(String.format("%.2g/s", model.speedProperty().get()));
-        scrubber.maxProperty().bind(model.availableProperty());
-        scrubber.setBlockIncrement(1);
-        scrubber.valueProperty().addListener((o, a, b) -> {
-            if (!scrubbing) {
-                scrubbing = true;
-                model.pause();
-                model.seek((int) Math.round(b.doubleValue()));
-                scrubbing = false;
-            }
-        });
-        model.availableProperty().addListener(o -> {
-            stepLabel.setText("step " + model.getStep() + " / " + model.availableProperty().get()
-                    + (model.finishedProperty().get() ? "" : "+"));
-            if (model.getState() != null) {
-                eventLogPanel.render(model.getState());
-            }
-        });
-        model.statusProperty().addListener((o, a, b) -> {
-            if (!statusBar.textProperty().isBound()) {
-                statusBar.setText(b.isEmpty() ? hint() : b);
-            }
-        });
-        statusBar.setText(hint());
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancelJobButton");
-        cancel.setVisible(false);
-        cancel.setOnAction(e -> {
-            if (jobs.currentProperty().get() != null) {
-                jobs.currentProperty().get().cancel();
-            }
-        });
-        statusBar.getRightItems().add(cancel);
-        jobs.currentProperty().addListener((o, a, task) -> {
-            statusBar.progressProperty().unbind();
-            statusBar.textProperty().unbind();
-            cancel.setVisible(task != null);
-            if (task != null) {
-                statusBar.progressProperty().bind(task.progressProperty());
-                statusBar.textProperty().bind(task.messageProperty());
-            } else {
-                statusBar.setProgress(0);
-                statusBar.setText(model.statusProperty().get().isEmpty() ? hint() : model.statusProperty().get());
-            }
-        });
+    /** Starts a live run of a layout ({@code file} null for a built-in sample) on its image or {@code image}. */
+    public void show(Layout layout, Path file, Path imageOverride, String name) {
+        run.show(layout, file, imageOverride, name);
     }
 
-    static double fromSlider(double v) {
-        return PlaybackModel.MIN_SPEED * Math.pow(PlaybackModel.MAX_SPEED / PlaybackModel.MIN_SPEED, v);
+    /** Replays a recorded trace; nothing runs. */
+    public void replay(Trace trace, String name) {
+        run.replay(trace, name);
     }
 
-    static double toSlider(double speed) {
-        return Math.log(speed / PlaybackModel.MIN_SPEED) / Math.log(PlaybackModel.MAX_SPEED / PlaybackModel.MIN_SPEED);
+    /** Reads a layout file off the FX thread; a bad one is reported and the current run stays. */
+    public void openLayoutFile(Path file) {
+        files.openLayoutFile(file);
     }
 
-    static String hint() {
-        return "Space play/pause   \u2190 \u2192 step   Shift page   Ctrl bio   Alt get_block   Home/End   F5 to "
-                + "breakpoint   F1 help";
+    public void openSample(String name) {
+        files.openSample(name);
     }
 
-    private void onKey(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl) {
-            return;
-        }
-        boolean handled = true;
-        KeyCode code = e.getCode();
-        if (code == KeyCode.SPACE) {
-            model.togglePlay();
-        } else if (code == KeyCode.RIGHT) {
-            move(e, true);
-        } else if (code == KeyCode.LEFT) {
-            move(e, false);
-        } else if (code == KeyCode.HOME) {
-            model.toStart();
-        } else if (code == KeyCode.END) {
-            runToEnd();
-        } else if (code == KeyCode.ESCAPE && jobs.currentProperty().get() != null) {
-            jobs.currentProperty().get().cancel();
-        } else if (code == KeyCode.F5) {
-            model.continueToBreakpoint();
-        } else if (code == KeyCode.F1) {
-            showHelp();
-        } else {
-            handled = false;
-        }
-        if (handled) {
-            e.consume();
-        }
+    public void importTraceFile(Path file) {
+        files.importTraceFile(file);
     }
 
-    private void move(KeyEvent e, boolean forward) {
-        Predicate<Event> what = e.isShortcutDown() ? PlaybackModel.BIO : e.isShiftDown() ? PlaybackModel.PAGE
-                : e.isAltDown() ? PlaybackModel.GET_BLOCK : null;
-        if (what == null) {
-            if (forward) {
-                model.stepForward();
-            } else {
-                model.stepBack();
-            }
-        } else if (forward) {
-            model.forwardTo(what);
-        } else {
-            model.backTo(what);
-        }
+    /** Opens an ext2 image off the FX thread, then the dialog that picks one of its files to run. */
+    public void importFromExt2(Path imageFile) {
+        files.importFromExt2(imageFile);
     }
+
+    /** Writes the whole run's trace (letting a live run finish first) to a temporary name, then renames it. */
+    public void exportTraceFile(Path file) {
+        files.exportTraceFile(file);
+    }
+
+    /** The generator dialog, not modal to the test thread: its choice is acted on when it closes. */
+    public GenerateDialog showGenerateDialog() {
+        return generated.showDialog();
+    }
+
+    /** Generates a whole batch off the FX thread and saves it into {@code folder} under the command line's names. */
+    public void saveGenerated(GenerateDialog.Choice batch, Path folder) {
+        generated.save(batch, folder);
+    }
+
+    /** Opens the layout builder on the current run's layout; its Run button shows the edited layout here. */
+    public LayoutBuilderWindow openBuilder() {
+        return LayoutBuilderWindow.open(window(), model.session().layout(),
+                layout -> show(layout, null, null, "builder: " + layout.title()));
+    }
+
+    /** Saves a node (the window or one panel) as a PNG, through a temporary file. */
+    public void savePng(Node node, Path file) {
+        png.save(node, file);
+    }
+
+    /** Swaps the theme sheet (base.css stays), redraws, and remembers the choice for the next launch. */
+    public void applyTheme(String theme) {
+        applyTheme(theme, true);
+    }
+
+    public void applyTheme(String theme, boolean remember) {
+        themes.apply(theme, remember);
+    }
+
+    /** To the end of the run, through a job with a progress bar when a long live run must be prepared first. */
+    public void runToEnd() {
+        transport.runToEnd(run.name());
+    }
+
+    // ------------------------------------------------------------------ FXML handlers: the transport bar
 
     @FXML private void toStart() {
         model.toStart();
@@ -549,326 +324,57 @@ public final class MainWindowController extends FxmlPart<BorderPane> {
         runToEnd();
     }
 
-    /**
-     * To the end of the run. A long live run is prepared off the FX thread (the engine runs out and its events
-     * are folded into snapshots) with a progress bar and a Cancel button; then the cursor jumps there at once.
-     */
-    public void runToEnd() {
-        Session s = model.session();
-        if (s.finished() && s.history().folded() >= s.available()) {
-            model.toEnd();
-            return;
-        }
-        model.pause();
-        jobs.<Integer>submit("Running to the end of " + runName, job -> s.prepareToEnd(
-                (folded, fraction) -> {
-                    job.progress(fraction);
-                    job.message(String.format("Running to the end: %,d events", folded));
-                }, job::isCancelled),
-                n -> {
-                    model.poll();
-                    if (model.session() == s) {
-                        model.seek(n);
-                    }
-                },
-                error -> showError("The run stopped", error));
-    }
-
     @FXML private void continueToBreakpoint() {
         model.continueToBreakpoint();
     }
 
-    // ------------------------------------------------------------------ menus
-
-    private void wireMenus() {
-        for (SampleCatalog.Sample s : SampleCatalog.list()) {
-            MenuItem item = new MenuItem(s.name().replace(".layout.json", "") + "  \u2014  " + s.title());
-            item.setId("sample-" + s.name());
-            item.setOnAction(e -> openSample(s.name()));
-            samplesMenu.getItems().add(item);
-        }
-        rebuildRecent();
-        addPanelPng("page cache", pageCachePanel.getRoot());
-        addPanelPng("file map", fileMapPanel.getRoot());
-        addPanelPng("BIO", bioPanel.getRoot());
-        addPanelPng("block layer", blockLayerPanel.getRoot());
-        addPanelPng("disk", diskPanel.getRoot());
-        addPanelPng("narration", narrationPanel.getRoot());
-        addPanelPng("stats", statsPanel.getRoot());
-        lightThemeItem.setUserData(THEMES[0]);
-        darkThemeItem.setUserData(THEMES[1]);
-        projectorThemeItem.setUserData(THEMES[2]);
-        themeGroup.selectedToggleProperty().addListener((o, a, b) -> {
-            if (b != null && !b.getUserData().equals(currentTheme)) {
-                applyTheme((String) b.getUserData());
-            }
-        });
-        buildBreakpointsMenu();
-        findItem("openLayoutItem").setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        findItem("importTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
-        findItem("exportTraceItem").setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
-        findItem("rerunItem").setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
-        findItem("editLayoutItem").setAccelerator(KeyCombination.keyCombination("Shortcut+B"));
-        findItem("quitItem").setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-    }
-
-    private MenuItem findItem(String id) {
-        for (Menu m : ((javafx.scene.control.MenuBar) mainWindow.lookup("#menuBar")).getMenus()) {
-            for (MenuItem i : m.getItems()) {
-                if (id.equals(i.getId())) {
-                    return i;
-                }
-            }
-        }
-        throw new IllegalStateException("no menu item " + id);
-    }
-
-    private void addPanelPng(String name, Node node) {
-        MenuItem item = new MenuItem(name + "...");
-        item.setOnAction(e -> {
-            Path f = chooseSave("Save the " + name + " panel as PNG", "png", name.replace(' ', '-') + ".png");
-            if (f != null) {
-                savePng(node, f);
-            }
-        });
-        savePanelPngMenu.getItems().add(item);
-    }
-
-    private void buildBreakpointsMenu() {
-        breakpointsMenu.getItems().clear();
-        addBreakpointItem(Breakpoint.fallback(null), "breakAnyFallback");
-        Menu byReason = new Menu("Fallback with reason");
-        for (String r : new String[] {"page-has-buffers", "get-block-error", "get-block-uptodate", "hole-then-data",
-                "discontiguous", "cleancache-hit", "bio-alloc-failed", "unmapped-dirty-buffer",
-                "buffer-not-dirty-or-uptodate", "all-buffers-unmapped", "beyond-eof"}) {
-            byReason.getItems().add(breakpointItem(Breakpoint.fallback(r), "breakFallback-" + r));
-        }
-        breakpointsMenu.getItems().add(byReason);
-        addBreakpointItem(Breakpoint.bioSubmit(null), "breakAnyBio");
-        Menu bioReason = new Menu("Bio sent with reason");
-        for (String r : new String[] {"not-contiguous-with-bio", "bio-full", "boundary", "partial-page",
-                "before-fallback", "end-of-call"}) {
-            bioReason.getItems().add(breakpointItem(Breakpoint.bioSubmit(r), "breakBio-" + r));
-        }
-        breakpointsMenu.getItems().add(bioReason);
-        addBreakpointItem(Breakpoint.error(), "breakError");
-        MenuItem page = new MenuItem("On a page...");
-        page.setOnAction(e -> askNumber("Break on a page", "Page index:").ifPresent(n -> {
-            addBreakpointItem(Breakpoint.page(n), "breakPage-" + n).setSelected(true);
-        }));
-        MenuItem block = new MenuItem("On a disk block...");
-        block.setOnAction(e -> askNumber("Break when the disk serves a block", "Disk block:").ifPresent(n -> {
-            int bs = model.session().layout().geometry().blockSize();
-            addBreakpointItem(Breakpoint.diskBlock(n, bs), "breakBlock-" + n).setSelected(true);
-        }));
-        MenuItem clear = new MenuItem("Clear all breakpoints");
-        clear.setOnAction(e -> {
-            model.breakpoints().clear();
-            buildBreakpointsMenu();
-        });
-        breakpointsMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), page, block, clear);
-    }
-
-    private CheckMenuItem addBreakpointItem(Breakpoint b, String id) {
-        CheckMenuItem item = breakpointItem(b, id);
-        breakpointsMenu.getItems().add(item);
-        return item;
-    }
-
-    private CheckMenuItem breakpointItem(Breakpoint b, String id) {
-        CheckMenuItem item = new CheckMenuItem(b.label());
-        item.setId(id);
-        item.selectedProperty().addListener((o, a, on) -> {
-            if (on) {
-                model.breakpoints().add(b);
-            } else {
-                model.breakpoints().remove(b);
-            }
-        });
-        return item;
-    }
-
-    private java.util.Optional<Long> askNumber(String title, String prompt) {
-        TextInputDialog d = new TextInputDialog();
-        d.setTitle(title);
-        d.setHeaderText(title);
-        d.setContentText(prompt);
-        d.initOwner(window());
-        return d.showAndWait().flatMap(t -> {
-            try {
-                long n = Long.parseLong(t.trim());
-                return n >= 0 ? java.util.Optional.of(n) : java.util.Optional.empty();
-            } catch (NumberFormatException ex) {
-                statusBar.setText(prompt + " \u201c" + t + "\u201d is not a number");
-                return java.util.Optional.empty();
-            }
-        });
-    }
-
-    /** Swaps the theme sheet (base.css stays), redraws, and remembers the choice for the next launch. */
-    public void applyTheme(String theme) {
-        applyTheme(theme, true);
-    }
-
-    public void applyTheme(String theme, boolean remember) {
-        Scene scene = mainWindow.getScene();
-        if (scene == null) {
-            return;
-        }
-        currentTheme = theme;
-        scene.getStylesheets().setAll(Resources.stylesheet("base.css"), Resources.stylesheet(theme));
-        if (remember) {
-            prefs.put("theme", theme);
-        }
-        for (javafx.scene.control.Toggle t : themeGroup.getToggles()) {
-            if (theme.equals(t.getUserData())) {
-                t.setSelected(true);
-            }
-        }
-        mainWindow.applyCss();
-        palette.refresh();
-        renderAll(model.getState(), null);
-    }
-
-    private void remember(Path file) {
-        List<String> recent = new ArrayList<>(List.of(prefs.get("recent", "").split("\n")));
-        recent.removeIf(s -> s.isBlank() || s.equals(file.toAbsolutePath().toString()));
-        recent.add(0, file.toAbsolutePath().toString());
-        while (recent.size() > MAX_RECENT) {
-            recent.remove(recent.size() - 1);
-        }
-        prefs.put("recent", String.join("\n", recent));
-        rebuildRecent();
-    }
-
-    private void rebuildRecent() {
-        recentMenu.getItems().clear();
-        for (String s : prefs.get("recent", "").split("\n")) {
-            if (!s.isBlank()) {
-                MenuItem item = new MenuItem(s);
-                item.setOnAction(e -> openLayoutFile(Path.of(s)));
-                recentMenu.getItems().add(item);
-            }
-        }
-        recentMenu.setDisable(recentMenu.getItems().isEmpty());
-    }
-
-    private Path chooseOpen(String title, String... extensions) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
-        for (String ext : extensions) {
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext, "*" + ext));
-        }
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("all files", "*"));
-        java.io.File f = fc.showOpenDialog(window());
-        return f == null ? null : f.toPath();
-    }
-
-    private Path chooseFolder(String title) {
-        DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle(title);
-        java.io.File f = dc.showDialog(window());
-        return f == null ? null : f.toPath();
-    }
-
-    private Path chooseSave(String title, String ext, String suggested) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
-        fc.setInitialFileName(suggested);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext, "*." + ext));
-        java.io.File f = fc.showSaveDialog(window());
-        return f == null ? null : f.toPath();
-    }
+    // ------------------------------------------------------------------ FXML handlers: the menus
 
     @FXML private void openLayout() {
-        Path f = chooseOpen("Open a layout", ".layout.json", ".json");
-        if (f != null) {
-            openLayoutFile(f);
-        }
+        files.openLayout();
     }
 
     @FXML private void openImage() {
-        Path f = chooseOpen("Run on a disk image", ".img");
+        Path f = choosers.open("Run on a disk image", ".img");
         if (f != null) {
-            Layout l = model.session().layout();
-            show(l, layoutFile, f, runName + " on " + f.getFileName());
+            run.runOnImage(f);
         }
     }
 
     @FXML private void importExt2() {
-        Path f = chooseOpen("Import a file from an ext2 image", ".img", ".ext2");
-        if (f != null) {
-            importFromExt2(f);
-        }
+        files.importExt2();
     }
 
     @FXML private void importTrace() {
-        Path f = chooseOpen("Import a trace", ".trace.json", ".json");
-        if (f != null) {
-            importTraceFile(f);
-        }
+        files.importTrace();
     }
 
     @FXML private void exportTrace() {
-        Path f = chooseSave("Export the trace", "json", runName.replace(".layout.json", "") + ".trace.json");
-        if (f != null) {
-            exportTraceFile(f);
-        }
+        files.exportTrace();
     }
 
     @FXML private void saveWindowPng() {
-        Path f = chooseSave("Save the window as PNG", "png", "mpage-visualizer.png");
-        if (f != null) {
-            savePng(mainWindow, f);
-        }
+        png.saveWindow(mainWindow);
     }
 
     @FXML private void quit() {
-        javafx.application.Platform.exit();
+        Platform.exit();
     }
 
     @FXML private void rerun() {
-        show(model.session().layout(), layoutFile, image, runName);
+        run.rerun();
     }
 
     @FXML private void editRun() {
-        new RunDialog(model.session().layout(), window()).showAndWait().ifPresent(l ->
-                show(l, null, image, runName + " (edited)"));
+        new RunDialog(model.session().layout(), window()).showAndWait().ifPresent(run::runEdited);
     }
 
     @FXML private void generateLayouts() {
         showGenerateDialog();
     }
 
-    /** The generator dialog, not modal to the test thread: its choice is acted on when it closes. */
-    public GenerateDialog showGenerateDialog() {
-        GenerateDialog d = new GenerateDialog(window());
-        d.setOnHidden(e -> {
-            GenerateDialog.Choice batch = d.getResult();
-            if (batch == null) {
-                return;
-            }
-            if (batch.action() == GenerateDialog.Action.OPEN_FIRST) {
-                openGenerated(batch);
-            } else {
-                Path folder = chooseFolder("Save " + batch.count() + " generated layouts in");
-                if (folder != null) {
-                    saveGenerated(batch, folder);
-                }
-            }
-        });
-        d.show();
-        return d;
-    }
-
-    /** Opens the layout builder on the current run's layout; its Run button shows the edited layout here. */
     @FXML private void editLayout() {
         openBuilder();
-    }
-
-    public mpageviz.ui.builder.LayoutBuilderWindow openBuilder() {
-        return mpageviz.ui.builder.LayoutBuilderWindow.open(window(), model.session().layout(),
-                layout -> show(layout, null, null, "builder: " + layout.title()));
     }
 
     @FXML private void showHelp() {
