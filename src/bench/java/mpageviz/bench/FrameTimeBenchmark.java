@@ -16,9 +16,9 @@ import mpageviz.layout.Layout;
 import mpageviz.layout.RunSpec;
 import mpageviz.layout.SyntheticImage;
 import mpageviz.ui.Jobs;
-import mpageviz.ui.MainWindowController;
 import mpageviz.ui.MpageVizApp;
 import mpageviz.ui.Ticker;
+import mpageviz.ui.window.MainWindowController;
 
 /**
  * Frame time while playing: the window steps through a 262,144-page run and through a 16-page run, and each

@@ -6,6 +6,7 @@ import javafx.stage.Stage;
 
 import mpageviz.layout.DefaultSample;
 import mpageviz.layout.Layout;
+import mpageviz.ui.window.MainWindowController;
 
 /**
  * The JavaFX application: one main window, opened on the built-in BH_Boundary sample with a synthetic image and

@@ -12,10 +12,10 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
 import mpageviz.layout.LayoutReader;
-import mpageviz.ui.MainWindowController;
-import mpageviz.ui.MpageVizApp;
 import mpageviz.ui.Jobs;
+import mpageviz.ui.MpageVizApp;
 import mpageviz.ui.Ticker;
+import mpageviz.ui.window.MainWindowController;
 
 /**
  * Saves a screenshot of each tab of the layout builder, opened from the main window on sample 11 (a page with

@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.window;
 
 import java.util.prefs.Preferences;
 
@@ -7,6 +7,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
+
+import mpageviz.ui.Resources;
 
 /**
  * The window's themes and View's theme items. A theme is one stylesheet of looked-up colours next to base.css;

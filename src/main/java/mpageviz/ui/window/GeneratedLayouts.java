@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.window;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import javafx.stage.Window;
 
 import mpageviz.layout.LayoutWriter;
+import mpageviz.ui.Jobs;
 import mpageviz.ui.dialog.GenerateDialog;
 
 /**

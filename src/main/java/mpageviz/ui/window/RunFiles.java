@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.window;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +10,10 @@ import javafx.stage.Window;
 
 import mpageviz.layout.LayoutReader;
 import mpageviz.trace.TraceFile;
+import mpageviz.ui.Jobs;
+import mpageviz.ui.PlaybackModel;
+import mpageviz.ui.SampleCatalog;
+import mpageviz.ui.Session;
 import mpageviz.ui.dialog.Ext2ImportDialog;
 
 /**

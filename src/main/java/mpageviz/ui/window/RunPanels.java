@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.window;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +10,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
+import mpageviz.ui.FxmlPart;
+import mpageviz.ui.PlaybackModel;
+import mpageviz.ui.Selection;
 import mpageviz.ui.anim.StepAnimated;
 import mpageviz.ui.canvas.Palette;
 import mpageviz.ui.panel.BioPanelController;

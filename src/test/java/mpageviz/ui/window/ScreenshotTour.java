@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.window;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,13 +9,18 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import mpageviz.layout.DefaultSample;
+import mpageviz.ui.Jobs;
+import mpageviz.ui.MpageVizApp;
+import mpageviz.ui.PlaybackModel;
+import mpageviz.ui.SampleCatalog;
+import mpageviz.ui.Ticker;
 
 /**
  * Saves screenshots of the main window at key steps of the default sample, in each theme. Not a test: run it
  * under Xvfb (see the README) and look at the pictures.
  *
  * <p>{@code xvfb-run -s "-screen 0 1600x1000x24" mvn -q test-compile exec:java
- * -Dexec.classpathScope=test -Dexec.mainClass=mpageviz.ui.ScreenshotTour}
+ * -Dexec.classpathScope=test -Dexec.mainClass=mpageviz.ui.window.ScreenshotTour}
  */
 public final class ScreenshotTour {
     private ScreenshotTour() {

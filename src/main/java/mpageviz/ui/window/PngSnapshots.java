@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.window;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,10 +1,14 @@
-package mpageviz.ui;
+package mpageviz.ui.window;
 
 import java.util.List;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+
+import mpageviz.ui.Jobs;
+import mpageviz.ui.PlaybackModel;
+import mpageviz.ui.Session;
 
 /**
  * The transport bar and the scrubber, bound to the playback model: buttons greyed out where the cursor cannot

@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.window;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,6 +42,11 @@ import mpageviz.layout.RunSpec;
 import mpageviz.layout.gen.Behaviour;
 import mpageviz.layout.gen.LayoutGenerator;
 import mpageviz.trace.Events;
+import mpageviz.ui.Breakpoint;
+import mpageviz.ui.Jobs;
+import mpageviz.ui.MpageVizApp;
+import mpageviz.ui.Session;
+import mpageviz.ui.Ticker;
 import mpageviz.ui.dialog.Ext2ImportDialog;
 import mpageviz.ui.dialog.GenerateDialog;
 

@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.window;
 
 import java.util.function.Predicate;
 
@@ -8,6 +8,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
 import mpageviz.trace.Event;
+import mpageviz.ui.Jobs;
+import mpageviz.ui.PlaybackModel;
 
 /**
  * The window's playback keys (listed in the help dialog and the status bar hint): Space, the arrows with Shift

@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,6 +35,11 @@ import mpageviz.layout.Layout;
 import mpageviz.layout.LayoutReader;
 import mpageviz.trace.Events;
 import mpageviz.trace.Summary;
+import mpageviz.ui.Breakpoint;
+import mpageviz.ui.Jobs;
+import mpageviz.ui.MpageVizApp;
+import mpageviz.ui.Session;
+import mpageviz.ui.Ticker;
 import mpageviz.view.RunState;
 
 /**

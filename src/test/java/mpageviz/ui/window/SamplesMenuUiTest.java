@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +22,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import mpageviz.layout.DefaultSample;
 import mpageviz.trace.Summary;
+import mpageviz.ui.Jobs;
+import mpageviz.ui.MpageVizApp;
+import mpageviz.ui.Session;
+import mpageviz.ui.Ticker;
 
 /** File ▸ Samples ▸ an ext2 sample: the run reads the real image shipped with the application, and shows its bytes. */
 @ExtendWith(ApplicationExtension.class)

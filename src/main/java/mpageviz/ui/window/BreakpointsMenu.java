@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.window;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -9,6 +9,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.Window;
+
+import mpageviz.ui.Breakpoint;
+import mpageviz.ui.PlaybackModel;
 
 /**
  * Run ▸ Breakpoints: a check item per {@link Breakpoint} (any fallback, a fallback with each reason, any bio

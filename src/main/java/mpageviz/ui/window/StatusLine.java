@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.window;
 
 import java.util.function.Supplier;
 
@@ -9,6 +9,8 @@ import org.controlsfx.control.StatusBar;
 import org.controlsfx.dialog.ExceptionDialog;
 
 import mpageviz.layout.LayoutException;
+import mpageviz.ui.Jobs;
+import mpageviz.ui.PlaybackModel;
 
 /**
  * The main window's status bar: the key hint, the playback model's status (why playback stopped), a running job's

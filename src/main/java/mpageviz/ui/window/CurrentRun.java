@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.window;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -7,6 +7,9 @@ import javafx.scene.control.Label;
 
 import mpageviz.layout.Layout;
 import mpageviz.trace.Trace;
+import mpageviz.ui.PlaybackModel;
+import mpageviz.ui.Selection;
+import mpageviz.ui.Session;
 import mpageviz.ui.panel.StatsPanelController;
 import mpageviz.view.PageBytes;
 

@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.window;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +27,10 @@ import org.controlsfx.control.StatusBar;
 
 import mpageviz.layout.Layout;
 import mpageviz.trace.Trace;
+import mpageviz.ui.FxmlPart;
+import mpageviz.ui.Jobs;
+import mpageviz.ui.PlaybackModel;
+import mpageviz.ui.Selection;
 import mpageviz.ui.anim.Animations;
 import mpageviz.ui.builder.LayoutBuilderWindow;
 import mpageviz.ui.dialog.GenerateDialog;
