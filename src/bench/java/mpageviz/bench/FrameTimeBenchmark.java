@@ -15,9 +15,9 @@ import javafx.stage.Stage;
 import mpageviz.layout.Layout;
 import mpageviz.layout.RunSpec;
 import mpageviz.layout.SyntheticImage;
-import mpageviz.ui.Jobs;
 import mpageviz.ui.MpageVizApp;
-import mpageviz.ui.Ticker;
+import mpageviz.ui.run.Jobs;
+import mpageviz.ui.run.Ticker;
 import mpageviz.ui.window.MainWindowController;
 
 /**

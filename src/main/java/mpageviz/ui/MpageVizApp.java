@@ -6,6 +6,10 @@ import javafx.stage.Stage;
 
 import mpageviz.layout.DefaultSample;
 import mpageviz.layout.Layout;
+import mpageviz.ui.run.FxTicker;
+import mpageviz.ui.run.Jobs;
+import mpageviz.ui.run.PlaybackModel;
+import mpageviz.ui.run.Ticker;
 import mpageviz.ui.window.MainWindowController;
 
 /**

@@ -58,7 +58,7 @@ class ArchitectureTest {
     @Test
     void ui_reachesTheEngineOnlyThroughSession() {
         noClasses().that().resideInAPackage("mpageviz.ui..").and().doNotHaveFullyQualifiedName(
-                "mpageviz.ui.Session")
+                "mpageviz.ui.run.Session")
                 .should().dependOnClassesThat().resideInAPackage("mpageviz.engine..")
                 .check(CLASSES);
     }

@@ -44,6 +44,7 @@ import mpageviz.ui.panel.DiskPanelController;
 import mpageviz.ui.panel.FileMapPanelController;
 import mpageviz.ui.panel.PageCachePanelController;
 import mpageviz.ui.panel.RunPanel;
+import mpageviz.ui.run.Selection;
 import mpageviz.view.RunHistory;
 import mpageviz.view.RunState;
 

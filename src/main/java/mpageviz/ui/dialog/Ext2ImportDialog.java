@@ -30,7 +30,7 @@ import mpageviz.layout.ext2.Ext2DirEntry;
 import mpageviz.layout.ext2.Ext2Exception;
 import mpageviz.layout.ext2.Ext2Image;
 import mpageviz.layout.ext2.Ext2LayoutBuilder;
-import mpageviz.ui.Jobs;
+import mpageviz.ui.run.Jobs;
 
 /**
  * Picks a regular file of a real ext2 image and the call to make on it, then builds its layout with

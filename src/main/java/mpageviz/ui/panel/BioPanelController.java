@@ -14,10 +14,10 @@ import javafx.util.Duration;
 import mpageviz.trace.Event;
 import mpageviz.trace.Events;
 import mpageviz.ui.FxmlPart;
-import mpageviz.ui.Selection;
 import mpageviz.ui.anim.AnimationSlot;
 import mpageviz.ui.anim.Animations;
 import mpageviz.ui.anim.StepAnimated;
+import mpageviz.ui.run.Selection;
 import mpageviz.view.BioView;
 import mpageviz.view.RunState;
 

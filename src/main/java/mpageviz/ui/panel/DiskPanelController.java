@@ -9,12 +9,12 @@ import javafx.util.Duration;
 import mpageviz.trace.Event;
 import mpageviz.trace.Events;
 import mpageviz.ui.FxmlPart;
-import mpageviz.ui.Selection;
 import mpageviz.ui.anim.AnimationSlot;
 import mpageviz.ui.anim.StepAnimated;
 import mpageviz.ui.canvas.DiskCanvas;
 import mpageviz.ui.canvas.Palette;
 import mpageviz.ui.canvas.SeekPlotCanvas;
+import mpageviz.ui.run.Selection;
 import mpageviz.view.RunState;
 
 /** The disk: where requests land on the image, in the order served, and the seek plot; a served request pulses. */

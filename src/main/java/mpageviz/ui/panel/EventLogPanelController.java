@@ -17,9 +17,9 @@ import mpageviz.trace.EventCodec;
 import mpageviz.trace.EventText;
 import mpageviz.trace.Trace;
 import mpageviz.ui.FxmlPart;
-import mpageviz.ui.PlaybackModel;
 import mpageviz.ui.canvas.EventLogCanvas;
 import mpageviz.ui.canvas.Palette;
+import mpageviz.ui.run.PlaybackModel;
 import mpageviz.view.RunState;
 
 /**

@@ -10,11 +10,11 @@ import mpageviz.layout.Layout;
 import mpageviz.trace.Event;
 import mpageviz.trace.Events;
 import mpageviz.ui.FxmlPart;
-import mpageviz.ui.Selection;
 import mpageviz.ui.anim.AnimationSlot;
 import mpageviz.ui.anim.StepAnimated;
 import mpageviz.ui.canvas.FileMapCanvas;
 import mpageviz.ui.canvas.Palette;
+import mpageviz.ui.run.Selection;
 import mpageviz.view.RunState;
 
 /** The file's block map and where each extent lives on disk; the blocks get_block maps pulse as it maps them. */

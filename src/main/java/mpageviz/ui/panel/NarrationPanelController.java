@@ -9,8 +9,8 @@ import javafx.scene.layout.VBox;
 
 import mpageviz.trace.Event;
 import mpageviz.ui.FxmlPart;
-import mpageviz.ui.PlaybackModel;
 import mpageviz.ui.PortSource;
+import mpageviz.ui.run.PlaybackModel;
 import mpageviz.view.Narration;
 import mpageviz.view.Narrator;
 import mpageviz.view.RunState;

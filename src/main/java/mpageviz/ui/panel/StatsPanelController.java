@@ -9,7 +9,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 import mpageviz.ui.FxmlPart;
-import mpageviz.ui.Selection;
+import mpageviz.ui.run.Selection;
 import mpageviz.view.Counters;
 import mpageviz.view.PageBytes;
 import mpageviz.view.PageView;

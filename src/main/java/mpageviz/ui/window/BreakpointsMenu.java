@@ -10,8 +10,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.Window;
 
-import mpageviz.ui.Breakpoint;
-import mpageviz.ui.PlaybackModel;
+import mpageviz.ui.run.Breakpoint;
+import mpageviz.ui.run.PlaybackModel;
 
 /**
  * Run ▸ Breakpoints: a check item per {@link Breakpoint} (any fallback, a fallback with each reason, any bio

@@ -7,10 +7,10 @@ import javafx.scene.control.Label;
 
 import mpageviz.layout.Layout;
 import mpageviz.trace.Trace;
-import mpageviz.ui.PlaybackModel;
-import mpageviz.ui.Selection;
-import mpageviz.ui.Session;
 import mpageviz.ui.panel.StatsPanelController;
+import mpageviz.ui.run.PlaybackModel;
+import mpageviz.ui.run.Selection;
+import mpageviz.ui.run.Session;
 import mpageviz.view.PageBytes;
 
 /**

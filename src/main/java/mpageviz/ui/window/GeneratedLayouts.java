@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 import javafx.stage.Window;
 
 import mpageviz.layout.LayoutWriter;
-import mpageviz.ui.Jobs;
 import mpageviz.ui.dialog.GenerateDialog;
+import mpageviz.ui.run.Jobs;
 
 /**
  * Run ▸ Generate layouts: the generator dialog, then either the batch's first layout as a run or the whole batch

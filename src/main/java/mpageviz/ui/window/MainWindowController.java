@@ -28,9 +28,6 @@ import org.controlsfx.control.StatusBar;
 import mpageviz.layout.Layout;
 import mpageviz.trace.Trace;
 import mpageviz.ui.FxmlPart;
-import mpageviz.ui.Jobs;
-import mpageviz.ui.PlaybackModel;
-import mpageviz.ui.Selection;
 import mpageviz.ui.anim.Animations;
 import mpageviz.ui.builder.LayoutBuilderWindow;
 import mpageviz.ui.dialog.GenerateDialog;
@@ -40,6 +37,9 @@ import mpageviz.ui.panel.BioPanelController;
 import mpageviz.ui.panel.EventLogPanelController;
 import mpageviz.ui.panel.NarrationPanelController;
 import mpageviz.ui.panel.PageCachePanelController;
+import mpageviz.ui.run.Jobs;
+import mpageviz.ui.run.PlaybackModel;
+import mpageviz.ui.run.Selection;
 import mpageviz.view.RunState;
 
 /**

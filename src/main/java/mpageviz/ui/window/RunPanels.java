@@ -11,8 +11,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import mpageviz.ui.FxmlPart;
-import mpageviz.ui.PlaybackModel;
-import mpageviz.ui.Selection;
 import mpageviz.ui.anim.StepAnimated;
 import mpageviz.ui.canvas.Palette;
 import mpageviz.ui.panel.BioPanelController;
@@ -24,6 +22,8 @@ import mpageviz.ui.panel.NarrationPanelController;
 import mpageviz.ui.panel.PageCachePanelController;
 import mpageviz.ui.panel.RunPanel;
 import mpageviz.ui.panel.StatsPanelController;
+import mpageviz.ui.run.PlaybackModel;
+import mpageviz.ui.run.Selection;
 import mpageviz.view.RunState;
 
 /**

@@ -9,8 +9,8 @@ import org.controlsfx.control.StatusBar;
 import org.controlsfx.dialog.ExceptionDialog;
 
 import mpageviz.layout.LayoutException;
-import mpageviz.ui.Jobs;
-import mpageviz.ui.PlaybackModel;
+import mpageviz.ui.run.Jobs;
+import mpageviz.ui.run.PlaybackModel;
 
 /**
  * The main window's status bar: the key hint, the playback model's status (why playback stopped), a running job's

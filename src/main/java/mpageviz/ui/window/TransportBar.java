@@ -6,9 +6,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 
-import mpageviz.ui.Jobs;
-import mpageviz.ui.PlaybackModel;
-import mpageviz.ui.Session;
+import mpageviz.ui.run.Jobs;
+import mpageviz.ui.run.PlaybackModel;
+import mpageviz.ui.run.Session;
 
 /**
  * The transport bar and the scrubber, bound to the playback model: buttons greyed out where the cursor cannot

@@ -8,8 +8,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
 import mpageviz.trace.Event;
-import mpageviz.ui.Jobs;
-import mpageviz.ui.PlaybackModel;
+import mpageviz.ui.run.Jobs;
+import mpageviz.ui.run.PlaybackModel;
 
 /**
  * The window's playback keys (listed in the help dialog and the status bar hint): Space, the arrows with Shift

@@ -12,9 +12,9 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
 import mpageviz.layout.LayoutReader;
-import mpageviz.ui.Jobs;
 import mpageviz.ui.MpageVizApp;
-import mpageviz.ui.Ticker;
+import mpageviz.ui.run.Jobs;
+import mpageviz.ui.run.Ticker;
 import mpageviz.ui.window.MainWindowController;
 
 /**

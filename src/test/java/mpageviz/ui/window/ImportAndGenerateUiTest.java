@@ -42,13 +42,13 @@ import mpageviz.layout.RunSpec;
 import mpageviz.layout.gen.Behaviour;
 import mpageviz.layout.gen.LayoutGenerator;
 import mpageviz.trace.Events;
-import mpageviz.ui.Breakpoint;
-import mpageviz.ui.Jobs;
 import mpageviz.ui.MpageVizApp;
-import mpageviz.ui.Session;
-import mpageviz.ui.Ticker;
 import mpageviz.ui.dialog.Ext2ImportDialog;
 import mpageviz.ui.dialog.GenerateDialog;
+import mpageviz.ui.run.Breakpoint;
+import mpageviz.ui.run.Jobs;
+import mpageviz.ui.run.Session;
+import mpageviz.ui.run.Ticker;
 
 /**
  * File ▸ Import a file from an ext2 image and Run ▸ Generate layouts, driven through their dialogs in the real

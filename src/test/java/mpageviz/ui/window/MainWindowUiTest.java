@@ -35,11 +35,11 @@ import mpageviz.layout.Layout;
 import mpageviz.layout.LayoutReader;
 import mpageviz.trace.Events;
 import mpageviz.trace.Summary;
-import mpageviz.ui.Breakpoint;
-import mpageviz.ui.Jobs;
 import mpageviz.ui.MpageVizApp;
-import mpageviz.ui.Session;
-import mpageviz.ui.Ticker;
+import mpageviz.ui.run.Breakpoint;
+import mpageviz.ui.run.Jobs;
+import mpageviz.ui.run.Session;
+import mpageviz.ui.run.Ticker;
 import mpageviz.view.RunState;
 
 /**

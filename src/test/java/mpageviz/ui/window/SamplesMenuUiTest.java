@@ -22,10 +22,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import mpageviz.layout.DefaultSample;
 import mpageviz.trace.Summary;
-import mpageviz.ui.Jobs;
 import mpageviz.ui.MpageVizApp;
-import mpageviz.ui.Session;
-import mpageviz.ui.Ticker;
+import mpageviz.ui.run.Jobs;
+import mpageviz.ui.run.Session;
+import mpageviz.ui.run.Ticker;
 
 /** File ▸ Samples ▸ an ext2 sample: the run reads the real image shipped with the application, and shows its bytes. */
 @ExtendWith(ApplicationExtension.class)

@@ -9,11 +9,11 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import mpageviz.layout.DefaultSample;
-import mpageviz.ui.Jobs;
 import mpageviz.ui.MpageVizApp;
-import mpageviz.ui.PlaybackModel;
 import mpageviz.ui.SampleCatalog;
-import mpageviz.ui.Ticker;
+import mpageviz.ui.run.Jobs;
+import mpageviz.ui.run.PlaybackModel;
+import mpageviz.ui.run.Ticker;
 
 /**
  * Saves screenshots of the main window at key steps of the default sample, in each theme. Not a test: run it

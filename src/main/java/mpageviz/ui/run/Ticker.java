@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.run;
 
 /** A clock that calls back on the FX thread while playing; tests drive the model without one. */
 public interface Ticker {

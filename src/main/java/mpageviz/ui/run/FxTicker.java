@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.run;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

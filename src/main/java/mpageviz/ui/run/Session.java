@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.run;
 
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;

@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.run;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;

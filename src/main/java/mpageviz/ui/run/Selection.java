@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.run;
 
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleLongProperty;
