@@ -70,7 +70,7 @@ import mpageviz.layout.LayoutValidator;
 import mpageviz.layout.RunSpec;
 import mpageviz.ui.FxmlPart;
 import mpageviz.ui.Resources;
-import mpageviz.ui.SampleCatalog;
+import mpageviz.ui.samples.SampleCatalog;
 
 /**
  * The layout builder window (fxml/LayoutBuilder.fxml): forms and tables over a {@link BuilderModel}, the

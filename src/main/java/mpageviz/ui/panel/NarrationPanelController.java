@@ -9,7 +9,6 @@ import javafx.scene.layout.VBox;
 
 import mpageviz.trace.Event;
 import mpageviz.ui.FxmlPart;
-import mpageviz.ui.PortSource;
 import mpageviz.ui.run.PlaybackModel;
 import mpageviz.view.Narration;
 import mpageviz.view.Narrator;

@@ -10,11 +10,11 @@ import javafx.stage.Window;
 
 import mpageviz.layout.LayoutReader;
 import mpageviz.trace.TraceFile;
-import mpageviz.ui.SampleCatalog;
 import mpageviz.ui.dialog.Ext2ImportDialog;
 import mpageviz.ui.run.Jobs;
 import mpageviz.ui.run.PlaybackModel;
 import mpageviz.ui.run.Session;
+import mpageviz.ui.samples.SampleCatalog;
 
 /**
  * The File menu's ways into a run and out of one: layout files, the bundled samples, a file inside an ext2 image,

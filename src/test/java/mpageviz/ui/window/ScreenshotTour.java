@@ -10,10 +10,10 @@ import javafx.stage.Stage;
 
 import mpageviz.layout.DefaultSample;
 import mpageviz.ui.MpageVizApp;
-import mpageviz.ui.SampleCatalog;
 import mpageviz.ui.run.Jobs;
 import mpageviz.ui.run.PlaybackModel;
 import mpageviz.ui.run.Ticker;
+import mpageviz.ui.samples.SampleCatalog;
 
 /**
  * Saves screenshots of the main window at key steps of the default sample, in each theme. Not a test: run it

@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.panel;
 
 import java.io.IOException;
 import java.io.InputStream;

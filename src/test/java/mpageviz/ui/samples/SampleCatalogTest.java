@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
