@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.anim;
 
 import static mpageviz.ui.FxToolkitExtension.call;
 import static mpageviz.ui.FxToolkitExtension.run;
@@ -34,9 +34,7 @@ import mpageviz.testutil.Runs;
 import mpageviz.trace.Event;
 import mpageviz.trace.Events;
 import mpageviz.trace.Trace;
-import mpageviz.ui.anim.AnimationSlot;
-import mpageviz.ui.anim.Animations;
-import mpageviz.ui.anim.StepAnimated;
+import mpageviz.ui.FxToolkitExtension;
 import mpageviz.ui.canvas.Palette;
 import mpageviz.ui.panel.BioPanelController;
 import mpageviz.ui.panel.BlockLayerPanelController;

@@ -1,4 +1,4 @@
-package mpageviz.ui;
+package mpageviz.ui.canvas;
 
 import static mpageviz.ui.FxToolkitExtension.call;
 import static mpageviz.ui.FxToolkitExtension.run;
@@ -19,10 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import mpageviz.layout.Layout;
 import mpageviz.layout.RunSpec;
 import mpageviz.testutil.LayoutBuilder;
-import mpageviz.ui.canvas.DiskCanvas;
-import mpageviz.ui.canvas.FileMapCanvas;
-import mpageviz.ui.canvas.PageCacheCanvas;
-import mpageviz.ui.canvas.Palette;
+import mpageviz.ui.FxToolkitExtension;
 import mpageviz.view.Fold;
 import mpageviz.view.RunState;
 
