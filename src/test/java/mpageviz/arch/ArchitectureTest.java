@@ -63,6 +63,25 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The run on screen (session, cursor, selection, jobs) sits under every view of it and knows none of them. */
+    @Test
+    void uiRun_usesNoOtherUiPackage() {
+        noClasses().that().resideInAPackage("mpageviz.ui.run..")
+                .should().dependOnClassesThat().resideInAnyPackage("mpageviz.ui", "mpageviz.ui.window..",
+                        "mpageviz.ui.panel..", "mpageviz.ui.canvas..", "mpageviz.ui.anim..", "mpageviz.ui.dialog..",
+                        "mpageviz.ui.builder..", "mpageviz.ui.samples..")
+                .check(CLASSES);
+    }
+
+    /** Only the application builds the main window; panels, dialogs and the builder never reach back into it. */
+    @Test
+    void uiWindow_isUsedOnlyByTheApplication() {
+        noClasses().that().resideInAPackage("mpageviz..").and().resideOutsideOfPackages("mpageviz.ui",
+                        "mpageviz.ui.window..")
+                .should().dependOnClassesThat().resideInAPackage("mpageviz.ui.window..")
+                .check(CLASSES);
+    }
+
     @Test
     void ui_neverUsesTheCommandLine() {
         noClasses().that().resideInAPackage("mpageviz.ui..")
