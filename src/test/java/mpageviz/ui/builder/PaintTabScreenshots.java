@@ -1,12 +1,7 @@
 package mpageviz.ui.builder;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -15,13 +10,13 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 import mpageviz.layout.Layout;
 import mpageviz.layout.LayoutReader;
 import mpageviz.layout.RunSpec;
 import mpageviz.testutil.LayoutBuilder;
 import mpageviz.ui.Resources;
+import mpageviz.ui.Shots;
 
 /**
  * Saves pictures of the layout builder's Paint tab in the light, dark and projector themes, for a person to look
@@ -33,12 +28,7 @@ public final class PaintTabScreenshots {
     }
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "target/screenshots");
-        Files.createDirectories(out);
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        Platform.setImplicitExit(false);
+        Path out = Shots.start(args);
         Layout sample = LayoutReader.read(Path.of("samples/07-boundary.layout.json"));
         Layout big = bigFile();
         shot(out, "paint-01-light", "theme-light.css", sample, "hover-meta");
@@ -48,8 +38,7 @@ public final class PaintTabScreenshots {
         shot(out, "paint-04-big-open", "theme-light.css", big, "none");
         shot(out, "paint-05-big-fit", "theme-light.css", big, "fit");
         shot(out, "paint-06-projector-big", "theme-projector.css", big, "zoom-far");
-        Platform.exit();
-        System.exit(0);
+        Shots.finish();
     }
 
     /** An ext2-like 100,000-block file: 12 direct blocks, then 256-block runs each after its indirect block. */
@@ -79,54 +68,40 @@ public final class PaintTabScreenshots {
     }
 
     private static void shot(Path out, String name, String theme, Layout layout, String what) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                Stage owner = new Stage();
-                Scene ownerScene = new Scene(new StackPane(), 10, 10);
-                ownerScene.getStylesheets().setAll(Resources.stylesheet("base.css"), Resources.stylesheet(theme));
-                owner.setScene(ownerScene);
-                LayoutBuilderWindow w = LayoutBuilderWindow.open(owner, layout, l -> { });
-                Stage stage = w.stage();
-                stage.setWidth(1400);
-                stage.setHeight(860);
-                TabPane tabs = (TabPane) stage.getScene().lookup("#sectionTabs");
-                tabs.getSelectionModel().select(tabs.getTabs().stream()
-                        .filter(t -> "Paint".equals(t.getText())).findFirst().orElseThrow());
-                stage.getScene().getRoot().applyCss();
-                stage.getScene().getRoot().layout();
-                BlockPaintCanvas c = w.paintCanvas();
-                // two pulses: the first layout fits the view, the resize to 1400 x 860 fits it again
-                Platform.runLater(() -> Platform.runLater(() -> {
-                    act(c, what);
-                    long t0 = System.nanoTime();
-                    for (int i = 0; i < 10; i++) {
-                        c.redraw();
+        Shots.take(name, done -> {
+            Stage owner = new Stage();
+            Scene ownerScene = new Scene(new StackPane(), 10, 10);
+            ownerScene.getStylesheets().setAll(Resources.stylesheet("base.css"), Resources.stylesheet(theme));
+            owner.setScene(ownerScene);
+            LayoutBuilderWindow w = LayoutBuilderWindow.open(owner, layout, l -> { });
+            Stage stage = w.stage();
+            stage.setWidth(1400);
+            stage.setHeight(860);
+            TabPane tabs = (TabPane) stage.getScene().lookup("#sectionTabs");
+            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(t -> "Paint".equals(t.getText())).findFirst().orElseThrow());
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            BlockPaintCanvas c = w.paintCanvas();
+            // two pulses: the first layout fits the view, the resize to 1400 x 860 fits it again
+            Shots.afterTwoPulses(() -> {
+                act(c, what);
+                long t0 = System.nanoTime();
+                for (int i = 0; i < 10; i++) {
+                    c.redraw();
+                }
+                System.out.printf("%s: %.1f ms per redraw; status: %s%n", name,
+                        (System.nanoTime() - t0) / 1e7, c.statusProperty().get());
+                Shots.afterTwoPulses(() -> {
+                    try {
+                        Shots.save(stage.getScene().getRoot(), out.resolve(name + ".png"));
+                        stage.close();
+                    } finally {
+                        done.run();
                     }
-                    System.out.printf("%s: %.1f ms per redraw; status: %s%n", name,
-                            (System.nanoTime() - t0) / 1e7, c.statusProperty().get());
-                    Platform.runLater(() -> Platform.runLater(() -> {
-                        try {
-                            var img = stage.getScene().getRoot().snapshot(null, null);
-                            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png",
-                                    out.resolve(name + ".png").toFile());
-                            System.out.println("saved " + out.resolve(name + ".png"));
-                            stage.close();
-                        } catch (Exception e) {
-                            e.printStackTrace();
-                        } finally {
-                            done.countDown();
-                        }
-                    }));
-                }));
-            } catch (Exception e) {
-                e.printStackTrace();
-                done.countDown();
-            }
+                });
+            });
         });
-        if (!done.await(60, TimeUnit.SECONDS)) {
-            System.err.println("timed out on " + name);
-        }
     }
 
     private static void act(BlockPaintCanvas c, String what) {

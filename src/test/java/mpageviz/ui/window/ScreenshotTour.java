@@ -1,15 +1,12 @@
 package mpageviz.ui.window;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import mpageviz.layout.DefaultSample;
 import mpageviz.ui.MpageVizApp;
+import mpageviz.ui.Shots;
 import mpageviz.ui.run.Jobs;
 import mpageviz.ui.run.PlaybackModel;
 import mpageviz.ui.run.Ticker;
@@ -27,12 +24,7 @@ public final class ScreenshotTour {
     }
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "target/screenshots");
-        Files.createDirectories(out);
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        Platform.setImplicitExit(false);
+        Path out = Shots.start(args);
         String[][] shots = {
             {"theme-light.css", "0", "01-start"},
             {"theme-light.css", "bio", "02-first-bio-sent"},
@@ -46,74 +38,61 @@ public final class ScreenshotTour {
             {"theme-light.css", "end", "10-ext2-holes", "33-ext2-holes.layout.json"},
         };
         for (String[] shot : shots) {
-            CountDownLatch done = new CountDownLatch(1);
-            Platform.runLater(() -> {
-                try {
-                    Stage stage = new Stage();
-                    MainWindowController w = MpageVizApp.createWindow(stage, Ticker.NONE, Jobs.synchronous());
-                    stage.setWidth(1600);
-                    stage.setHeight(1000);
-                    w.applyTheme(shot[0], false);
-                    if (shot.length > 3) {
-                        w.show(SampleCatalog.load(shot[3]), null, null, shot[3]);
-                    } else {
-                        w.show(DefaultSample.load(), null, null, DefaultSample.NAME);
-                    }
-                    stage.show();
-                    PlaybackModel m = w.model();
-                    m.session().runToEnd();
-                    while (!m.session().finished()) {
-                        Thread.sleep(5);
-                    }
-                    m.poll();
-                    switch (shot[1]) {
-                        case "bio":
-                            m.forwardTo(PlaybackModel.BIO);
-                            break;
-                        case "meta":
-                            m.forwardTo(e -> e instanceof mpageviz.trace.Events.PlugFlush);
-                            break;
-                        case "end":
-                            m.toEnd();
-                            break;
-                        case "fallback":
-                            m.forwardTo(e -> e instanceof mpageviz.trace.Events.Fallback);
-                            w.selection().selectPage(1);
-                            break;
-                        case "bh-served":
-                            m.forwardTo(e -> e instanceof mpageviz.trace.Events.RequestServe);
-                            m.forwardTo(e -> e instanceof mpageviz.trace.Events.BioEnd
-                                    && !((mpageviz.trace.Events.BioEnd) e).ok() || e instanceof
-                                    mpageviz.trace.Events.CallEnd);
-                            w.selection().selectPage(1);
-                            break;
-                        default:
-                            break;
-                    }
-                    stage.getScene().getRoot().applyCss();
-                    stage.getScene().getRoot().layout();
-                    Platform.runLater(() -> Platform.runLater(() -> {
-                        try {
-                            w.savePng(stage.getScene().getRoot(), out.resolve(shot[2] + ".png"));
-                            m.session().close();
-                            stage.close();
-                        } catch (RuntimeException e) {
-                            e.printStackTrace();
-                        } finally {
-                            done.countDown();
-                        }
-                    }));
-                } catch (Exception e) {
-                    e.printStackTrace();
-                    done.countDown();
+            Shots.take(shot[2], done -> {
+                Stage stage = new Stage();
+                MainWindowController w = MpageVizApp.createWindow(stage, Ticker.NONE, Jobs.synchronous());
+                stage.setWidth(1600);
+                stage.setHeight(1000);
+                w.applyTheme(shot[0], false);
+                if (shot.length > 3) {
+                    w.show(SampleCatalog.load(shot[3]), null, null, shot[3]);
+                } else {
+                    w.show(DefaultSample.load(), null, null, DefaultSample.NAME);
                 }
+                stage.show();
+                PlaybackModel m = w.model();
+                m.session().runToEnd();
+                while (!m.session().finished()) {
+                    Thread.sleep(5);
+                }
+                m.poll();
+                switch (shot[1]) {
+                    case "bio":
+                        m.forwardTo(PlaybackModel.BIO);
+                        break;
+                    case "meta":
+                        m.forwardTo(e -> e instanceof mpageviz.trace.Events.PlugFlush);
+                        break;
+                    case "end":
+                        m.toEnd();
+                        break;
+                    case "fallback":
+                        m.forwardTo(e -> e instanceof mpageviz.trace.Events.Fallback);
+                        w.selection().selectPage(1);
+                        break;
+                    case "bh-served":
+                        m.forwardTo(e -> e instanceof mpageviz.trace.Events.RequestServe);
+                        m.forwardTo(e -> e instanceof mpageviz.trace.Events.BioEnd
+                                && !((mpageviz.trace.Events.BioEnd) e).ok() || e instanceof
+                                mpageviz.trace.Events.CallEnd);
+                        w.selection().selectPage(1);
+                        break;
+                    default:
+                        break;
+                }
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+                Shots.afterTwoPulses(() -> {
+                    try {
+                        Shots.save(stage.getScene().getRoot(), out.resolve(shot[2] + ".png"));
+                        m.session().close();
+                        stage.close();
+                    } finally {
+                        done.run();
+                    }
+                });
             });
-            if (!done.await(60, TimeUnit.SECONDS)) {
-                System.err.println("timed out on " + shot[2]);
-            }
-            System.out.println("saved " + out.resolve(shot[2] + ".png"));
         }
-        Platform.exit();
-        System.exit(0);
+        Shots.finish();
     }
 }
