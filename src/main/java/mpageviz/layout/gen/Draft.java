@@ -467,6 +467,27 @@ final class Draft {
 
     // ------------------------------------------------------------------ assembly
 
+    /**
+     * Draws what a recipe leaves open, after everything it fixes (so the draws come in the same order as ever):
+     * an ordinary block layer and, one time in five, smaller queue limits; then builds.
+     */
+    Layout buildVaried() {
+        randomBlockLayer();
+        maybeQueueLimits(20);
+        return build();
+    }
+
+    /**
+     * {@link #buildVaried}, and one time in five a get_block that maps only a few blocks per call (which only a
+     * read notices: the write path asks for one block at a time).
+     */
+    Layout buildVariedWithMaxBlocks() {
+        randomBlockLayer();
+        maybeQueueLimits(20);
+        maybeMaxBlocks(20);
+        return build();
+    }
+
     /** The finished layout; a recipe that made an invalid one is a bug and fails loudly. */
     Layout build() {
         long deviceBlocks = cursor + dice.between(8, 64);

@@ -103,10 +103,7 @@ final class ReadRecipes {
                 + " ends with PG_error and not uptodate.");
         f.say("Watch: the fallback record for page " + t + "; later pages start a new bio.");
         f.readaheadCovering(t, t, n - 1);
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        f.maybeMaxBlocks(20);
-        return f.build();
+        return f.buildVariedWithMaxBlocks();
     }
 
     /** R6: get_block hands back an uptodate buffer in a page of several blocks. */
@@ -144,9 +141,7 @@ final class ReadRecipes {
         f.say("Watch: the fallback record for page " + t + " and " + (f.bpp - 1) + " bh read"
                 + (f.bpp == 2 ? "" : "s") + " for the other buffers; none for disk " + f.physical(u)
                 + ", whose bytes get_block copied.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        return f.build();
+        return f.buildVaried();
     }
 
     /** R7: a hole and then a mapped block inside one page. */
@@ -174,10 +169,7 @@ final class ReadRecipes {
         } else {
             f.readaheadCovering(t, t, n - 1);
         }
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        f.maybeMaxBlocks(20);
-        return f.build();
+        return f.buildVariedWithMaxBlocks();
     }
 
     /**
@@ -223,10 +215,7 @@ final class ReadRecipes {
         } else {
             f.readaheadCovering(t, t, n - 1);
         }
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        f.maybeMaxBlocks(20);
-        return f.build();
+        return f.buildVariedWithMaxBlocks();
     }
 
     /** R12: cleancache holds a one-block page. */
@@ -252,10 +241,7 @@ final class ReadRecipes {
                 + " cleancache_get_page fills it with block " + f.physical(t) + "'s bytes and sets it uptodate, and"
                 + " the confused path sends any pending bio (before-fallback) and only unlocks the page.");
         f.say("Watch: page " + t + " ends uptodate with no read and no fallback record; no bio holds it.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        f.maybeMaxBlocks(20);
-        return f.build();
+        return f.buildVariedWithMaxBlocks();
     }
 
     /** R14f: a chosen bio_alloc call fails, counted as the run counts them. */
@@ -324,10 +310,7 @@ final class ReadRecipes {
                 + ") is bad. The bio that carries page " + t + " fails as a whole: mpage_end_io clears uptodate and"
                 + " sets PG_error on every page in it, not only on page " + t + ".");
         f.say("Watch: page " + t + " and its bio neighbours end with error and not uptodate.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        f.maybeMaxBlocks(20);
-        return f.build();
+        return f.buildVariedWithMaxBlocks();
     }
 
     /** Adds a short bad range inside a mapped block of page t below EOF; returns its first sector. */
@@ -377,10 +360,7 @@ final class ReadRecipes {
                     ? "; with plugging and merging the plug may front-merge them." : "."));
             f.say("Watch: the bio sent when page " + c + " arrives and the new bio that starts with it.");
         }
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        f.maybeMaxBlocks(20);
-        return f.build();
+        return f.buildVariedWithMaxBlocks();
     }
 
     /** R15: small queue limits fill a bio. */
@@ -431,10 +411,7 @@ final class ReadRecipes {
                 + " block's mapping needs metadata I/O. When page " + t + " uses the last block of that mapping,"
                 + " mpage sends the bio at once (boundary) instead of keeping it open." + meta);
         f.say("Watch: the bio ending with page " + t + ", sent with reason boundary.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        f.maybeMaxBlocks(20);
-        return f.build();
+        return f.buildVariedWithMaxBlocks();
     }
 
     /** R10b/R17: a page with EOF or a trailing hole inside it. */
@@ -475,10 +452,7 @@ final class ReadRecipes {
         }
         f.say("Watch: the bio whose last vec is page " + t + " with " + q * f.blockSize + " bytes; page " + t
                 + " ends uptodate but not mappedtodisk.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        f.maybeMaxBlocks(20);
-        return f.build();
+        return f.buildVariedWithMaxBlocks();
     }
 
     /** The §10.2 example: the data bio goes out before get_block reads the indirect block. */

@@ -61,9 +61,7 @@ final class WriteRecipes {
         writeCall(f, t, 25);
         f.say(fallbackText(t, "get-block-error", ", which meets the same error; the mapping records it."));
         f.say("Watch: the fallback record for page " + t + " and the error the call returns.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        return f.build();
+        return f.buildVaried();
     }
 
     /** W1d: a clean unmapped buffer followed by a mapped one. */
@@ -86,9 +84,7 @@ final class WriteRecipes {
         f.say("__mpage_writepage finds a mapped buffer after an unmapped one, which one bio cannot describe; "
                 + fallbackText(t, "hole-then-data", ", which writes the dirty buffers one by one."));
         f.say("Watch: the fallback record for page " + t + " and its bh writes.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        return f.build();
+        return f.buildVaried();
     }
 
     /** W1f/W2d: a page whose blocks jump on disk, with or without buffers. */
@@ -117,9 +113,7 @@ final class WriteRecipes {
         f.title = "Discontiguous page " + t + " (" + f.blocksText() + ", write)";
         f.say(fallbackText(t, "discontiguous", ", which writes it buffer by buffer."));
         f.say("Watch: the fallback record for page " + t + " and " + f.bpp + " bh writes.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        return f.build();
+        return f.buildVaried();
     }
 
     /** W5f: a chosen bio_alloc call fails during writeback. */
@@ -214,9 +208,7 @@ final class WriteRecipes {
                 + (h == 1 ? "is" : "are") + " dirty but unmapped. An unmapped dirty buffer cannot go into a bio,"
                 + " so " + fallbackText(t, "unmapped-dirty-buffer", ", which asks get_block to allocate: ") + alloc);
         f.say("Watch: the fallback record for page " + t + " and what block_write_full_page writes.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        return f.build();
+        return f.buildVaried();
     }
 
     /** W1e: a clean buffer among dirty ones (a partial write). */
@@ -263,9 +255,7 @@ final class WriteRecipes {
                 + " that did not change. " + fallbackText(t, "buffer-not-dirty-or-uptodate",
                 ", which writes only the dirty buffers: disk " + Draft.ranges(written) + "."));
         f.say("Watch: the fallback record for page " + t + " and one bh write per dirty buffer.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        return f.build();
+        return f.buildVaried();
     }
 
     /** W1i: buffers, but none mapped (a hole page read by the buffer path, then dirtied). */
@@ -297,9 +287,7 @@ final class WriteRecipes {
         f.say("__mpage_writepage finds no mapped buffer at all; " + fallbackText(t, "all-buffers-unmapped",
                 ", which finds nothing dirty to write."));
         f.say("Watch: the fallback record for page " + t + " and no I/O for it.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        return f.build();
+        return f.buildVaried();
     }
 
     /** W3a: a dirty page wholly beyond i_size (a truncate racing with writeback). */
@@ -344,9 +332,7 @@ final class WriteRecipes {
                 + " writeback; " + how + ".");
         f.say(fallbackText(t, "beyond-eof", ", which drops the page without I/O."));
         f.say("Watch: the fallback record for page " + t + "; page " + t + " ends clean and not under writeback.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        return f.build();
+        return f.buildVaried();
     }
 
     /** W4: consecutive dirty pages that do not follow each other on disk. */
@@ -400,9 +386,7 @@ final class WriteRecipes {
         }
         f.writepages();
         f.say("Watch: the write bio sent when page " + c + " arrives and the new bio that starts with it.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        return f.build();
+        return f.buildVaried();
     }
 
     /** W6: small queue limits fill a write bio. */
@@ -462,9 +446,7 @@ final class WriteRecipes {
                 + " I/O. After adding page " + t + ", __mpage_writepage sends the bio at once (boundary) and calls"
                 + " write_boundary_block, which finds nothing dirty behind disk " + f.physical(b) + ".");
         f.say("Watch: the write bio ending with page " + t + ", sent with reason boundary.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        return f.build();
+        return f.buildVaried();
     }
 
     /** W2e/W1c then W9: EOF inside the page, or trailing clean unmapped buffers. */
@@ -510,9 +492,7 @@ final class WriteRecipes {
         }
         writeCall(f, t, 20);
         f.say("Watch: the write bio whose last vec is page " + t + " with " + q * f.blockSize + " bytes.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        return f.build();
+        return f.buildVaried();
     }
 
     /** W9a (§10.3): write_boundary_block writes the dirty indirect block right behind the data. */
@@ -619,9 +599,7 @@ final class WriteRecipes {
                 + (adjacent ? "the first one follows the data at disk " + (next - 1) + ", so the pages stay in one bio."
                 : "they lie elsewhere on disk, so the bio breaks where they start.") + alias);
         f.say("Watch: write bios covering disk " + next + " onwards and no fallback.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        return f.build();
+        return f.buildVaried();
     }
 
     /** E4: a bad sector under a page in a write bio. */
@@ -640,8 +618,6 @@ final class WriteRecipes {
                 + " The write bio that carries page " + t + " fails as a whole: mpage_end_io sets PG_error on every"
                 + " page in it and the mapping records EIO.");
         f.say("Watch: page " + t + " and its bio neighbours end with error.");
-        f.randomBlockLayer();
-        f.maybeQueueLimits(20);
-        return f.build();
+        return f.buildVaried();
     }
 }
