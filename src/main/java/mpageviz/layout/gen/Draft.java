@@ -318,6 +318,24 @@ final class Draft {
         run = RunSpec.writepage(index, dice.pick("none", "all"));
     }
 
+    /** readpage of page t ({@code readpagePercent} of the time), else a readahead window over it. */
+    void readpageOrReadahead(long t, long lastPage, int readpagePercent) {
+        if (dice.chance(readpagePercent)) {
+            run = RunSpec.readpage(t);
+        } else {
+            readaheadCovering(t, t, lastPage);
+        }
+    }
+
+    /** writepage of page t ({@code writepagePercent} of the time; mpage_writepage then ->writepage), else writepages. */
+    void writepageOrWritepages(long t, int writepagePercent) {
+        if (dice.chance(writepagePercent)) {
+            writepage(t);
+        } else {
+            writepages();
+        }
+    }
+
     // ------------------------------------------------------------------ block layer and queue
 
     /** Plugging, merging and sorting as a random but mostly ordinary block layer. */

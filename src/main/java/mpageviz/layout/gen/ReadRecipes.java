@@ -125,11 +125,7 @@ final class ReadRecipes {
         } else {
             u = f.firstBlock(t) + d.between(0, f.bpp - 1);
             f.splitAt(u, f.eofBlocks());
-            if (d.chance(20)) {
-                f.run = RunSpec.readpage(t);
-            } else {
-                f.readaheadCovering(t, t, n - 1);
-            }
+            f.readpageOrReadahead(t, n - 1, 20);
         }
         f.uptodate.add(u);
         int j = (int) (u - f.firstBlock(t));
@@ -164,11 +160,7 @@ final class ReadRecipes {
                 + " rest buffer by buffer.");
         f.say("Watch: the fallback record for page " + t + " and its bh reads; page " + t
                 + " ends uptodate but not mappedtodisk.");
-        if (d.chance(20)) {
-            f.run = RunSpec.readpage(t);
-        } else {
-            f.readaheadCovering(t, t, n - 1);
-        }
+        f.readpageOrReadahead(t, n - 1, 20);
         return f.buildVariedWithMaxBlocks();
     }
 
@@ -210,11 +202,7 @@ final class ReadRecipes {
                 + " (discontiguous).");
         f.say("Watch: the fallback record for page " + t + " and " + f.bpp + " bh reads, which may merge in the"
                 + " plug with the bios around them.");
-        if (d.chance(15)) {
-            f.run = RunSpec.readpage(t);
-        } else {
-            f.readaheadCovering(t, t, n - 1);
-        }
+        f.readpageOrReadahead(t, n - 1, 15);
         return f.buildVariedWithMaxBlocks();
     }
 
@@ -229,11 +217,7 @@ final class ReadRecipes {
         if (d.chance(30)) {
             f.cleancache.add((long) d.between(0, n - 1));
         }
-        if (d.chance(20)) {
-            f.run = RunSpec.readpage(t);
-        } else {
-            f.readaheadCovering(t, t, n - 1);
-        }
+        f.readpageOrReadahead(t, n - 1, 20);
         f.title = "cleancache hit on page " + t + " (" + f.blocksText() + ")";
         f.say("cleancache holds page" + (f.cleancache.size() == 1 ? " " : "s ")
                 + Draft.ranges(new ArrayList<>(f.cleancache)) + " (mpage asks it only about one-block pages). Page "
@@ -300,11 +284,7 @@ final class ReadRecipes {
         f.mapPieces(0, f.eofBlocks(), d.between(1, 3), true);
         long t = d.between(0, n - 1);
         long sector = badSectorIn(f, t);
-        if (d.chance(15)) {
-            f.run = RunSpec.readpage(t);
-        } else {
-            f.readaheadCovering(t, t, n - 1);
-        }
+        f.readpageOrReadahead(t, n - 1, 15);
         f.title = "A bad sector under page " + t + " (" + f.blocksText() + ", read)";
         f.say("Sector " + sector + " (in disk block " + sector / f.sectorsPerBlock() + ", page " + t
                 + ") is bad. The bio that carries page " + t + " fails as a whole: mpage_end_io clears uptodate and"

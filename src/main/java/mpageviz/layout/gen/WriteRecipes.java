@@ -14,15 +14,6 @@ final class WriteRecipes {
     private WriteRecipes() {
     }
 
-    /** writepages most of the time, else writepage of the chosen page (mpage_writepage, then ->writepage). */
-    private static void writeCall(Draft f, long t, int writepagePercent) {
-        if (f.dice.chance(writepagePercent)) {
-            f.writepage(t);
-        } else {
-            f.writepages();
-        }
-    }
-
     private static String fallbackText(long t, String reason, String rest) {
         return "mpage sends any pending bio (before-fallback) and hands page " + t + " to the mapping's writepage,"
                 + " block_write_full_page (" + reason + ")" + rest;
@@ -58,7 +49,7 @@ final class WriteRecipes {
         }
         f.dirtyPage(t);
         f.dirtyPlainPages(0, n - 1, 60, t);
-        writeCall(f, t, 25);
+        f.writepageOrWritepages(t, 25);
         f.say(fallbackText(t, "get-block-error", ", which meets the same error; the mapping records it."));
         f.say("Watch: the fallback record for page " + t + " and the error the call returns.");
         return f.buildVaried();
@@ -76,7 +67,7 @@ final class WriteRecipes {
         ReadRecipes.mapAroundHole(f, holeStart, holeStart + h);
         f.writtenPage(t, false);
         f.dirtyPlainPages(0, n - 1, 60, t);
-        writeCall(f, t, 25);
+        f.writepageOrWritepages(t, 25);
         f.title = "Hole then data in page " + t + " (" + f.blocksText() + ", write)";
         f.say("Page " + t + " has buffers: " + (a == 0 ? "" : a + " mapped and dirty, then ") + h + " clean unmapped"
                 + " one" + (h == 1 ? "" : "s") + " over a hole (logical " + Draft.range(holeStart, holeStart + h - 1)
@@ -109,7 +100,7 @@ final class WriteRecipes {
                     + " disk " + before + ".");
         }
         f.dirtyPlainPages(0, n - 1, 60, t);
-        writeCall(f, t, 25);
+        f.writepageOrWritepages(t, 25);
         f.title = "Discontiguous page " + t + " (" + f.blocksText() + ", write)";
         f.say(fallbackText(t, "discontiguous", ", which writes it buffer by buffer."));
         f.say("Watch: the fallback record for page " + t + " and " + f.bpp + " bh writes.");
@@ -201,7 +192,7 @@ final class WriteRecipes {
         }
         f.page(t, List.of("uptodate", "dirty"), buffers);
         f.dirtyPlainPages(0, n - 1, 60, t);
-        writeCall(f, t, 25);
+        f.writepageOrWritepages(t, 25);
         f.title = "Dirty buffer over a hole in page " + t + " (" + f.blocksText() + ")";
         f.say("Page " + t + " was written through mmap over a hole: buffer" + (h == 1 ? " " + u : "s "
                 + Draft.range(u, u + h - 1)) + " (logical " + Draft.range(holeStart, holeStart + h - 1) + ") "
@@ -247,7 +238,7 @@ final class WriteRecipes {
         }
         f.page(t, List.of("uptodate", "dirty"), buffers);
         f.dirtyPlainPages(0, n - 1, 50, t);
-        writeCall(f, t, 50);
+        f.writepageOrWritepages(t, 50);
         f.title = "Partly dirty page " + t + " (" + f.blocksText() + ")";
         f.say("Page " + t + " is dirty, but only some of its buffers are (small write() calls): "
                 + ReadRecipes.groups("buffer", labels) + ", all mapped and uptodate.");
@@ -279,7 +270,7 @@ final class WriteRecipes {
         }
         f.page(t, List.of("uptodate", "dirty"), buffers);
         f.dirtyPlainPages(0, n - 1, 60, t);
-        writeCall(f, t, 25);
+        f.writepageOrWritepages(t, 25);
         f.title = "Dirty page " + t + " with no mapped buffer (" + f.blocksText() + ")";
         f.say("Page " + t + " lies over a hole (logical " + Draft.range(start, end - 1) + "); it was read by"
                 + " block_read_full_page, so it has buffers, all unmapped and clean, and then the page was dirtied"
@@ -324,7 +315,7 @@ final class WriteRecipes {
             }
         }
         f.dirtyPlainPages(0, n - 1, 70);
-        writeCall(f, t, 25);
+        f.writepageOrWritepages(t, 25);
         boolean atSize = t == endIndex;
         f.title = "Dirty page " + t + " beyond EOF (" + f.blocksText() + ")";
         f.say("i_size " + f.size + (atSize ? " ends exactly where page " + t + " starts" : " ends in page "
@@ -438,7 +429,7 @@ final class WriteRecipes {
                 }
             }
         }
-        writeCall(f, t, 15);
+        f.writepageOrWritepages(t, 15);
         f.title = "BH_Boundary at the end of page " + t + " (" + f.blocksText() + ", write)";
         f.say("Logical " + b + ", the last block of page " + t + ", is a boundary ("
                 + (buffers ? "its buffer carries BH_Boundary from write()" : "get_block(create=1) reports"
@@ -490,7 +481,7 @@ final class WriteRecipes {
                     + Draft.range(holeStart, next - 1) + "), so first_unmapped = " + q + ": only " + q * f.blockSize
                     + " bytes go into the bio, which is then sent (partial-page).");
         }
-        writeCall(f, t, 20);
+        f.writepageOrWritepages(t, 20);
         f.say("Watch: the write bio whose last vec is page " + t + " with " + q * f.blockSize + " bytes.");
         return f.buildVaried();
     }
@@ -612,7 +603,7 @@ final class WriteRecipes {
         f.dirtyPage(t);
         f.dirtyPlainPages(0, n - 1, 70, t);
         long sector = ReadRecipes.badSectorIn(f, t);
-        writeCall(f, t, 20);
+        f.writepageOrWritepages(t, 20);
         f.title = "A bad sector under page " + t + " (" + f.blocksText() + ", write)";
         f.say("Sector " + sector + " (in disk block " + sector / f.sectorsPerBlock() + ", page " + t + ") is bad."
                 + " The write bio that carries page " + t + " fails as a whole: mpage_end_io sets PG_error on every"
