@@ -98,6 +98,13 @@ final class Draft {
         size = (pages - 1) * pageSize + tail;
     }
 
+    /** Sets i_size to {@code minPages..maxPages} pages with a {@link #randomTail}; returns the page count. */
+    int fileOfPages(int minPages, int maxPages) {
+        int n = dice.between(minPages, maxPages);
+        sizeForPages(n, randomTail());
+        return n;
+    }
+
     /** A last-page fill: a whole page half the time, otherwise any byte count. */
     long randomTail() {
         return dice.chance(50) ? pageSize : dice.between(1, pageSize);
@@ -327,7 +334,7 @@ final class Draft {
         }
     }
 
-    /** writepage of page t ({@code writepagePercent} of the time; mpage_writepage then ->writepage), else writepages. */
+    /** writepage of page t ({@code writepagePercent} of the time; mpage_writepage), else writepages. */
     void writepageOrWritepages(long t, int writepagePercent) {
         if (dice.chance(writepagePercent)) {
             writepage(t);

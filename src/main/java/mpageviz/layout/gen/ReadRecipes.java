@@ -18,8 +18,7 @@ final class ReadRecipes {
     /** R1: readpage of a cached, not uptodate page that already has buffers. */
     static Layout pageHasBuffers(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int n = d.between(2, 16);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(2, 16);
         f.mapPieces(0, f.eofBlocks(), d.between(1, 2), true);
         long t = d.between(0, n - 1);
         long eof = f.eofBlocks();
@@ -73,8 +72,7 @@ final class ReadRecipes {
     /** R4: get_block fails on the first block of a new extent, by injection or an unreadable indirect block. */
     static Layout getBlockError(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int n = d.between(3, 20);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(3, 20);
         long t = d.between(0, n - 2);
         int j = d.between(0, f.bpp - 1);
         long bad = f.firstBlock(t) + j;
@@ -109,8 +107,7 @@ final class ReadRecipes {
     /** R6: get_block hands back an uptodate buffer in a page of several blocks. */
     static Layout getBlockUptodate(Dice d) {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
-        int n = d.between(2, 16);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(2, 16);
         long t = d.between(0, n - 2);
         long u;
         if (d.chance(25)) {
@@ -143,8 +140,7 @@ final class ReadRecipes {
     /** R7: a hole and then a mapped block inside one page. */
     static Layout holeThenData(Dice d) {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
-        int n = d.between(2, 16);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(2, 16);
         long t = d.between(0, n - 2);
         int a = d.between(0, f.bpp - 2);
         int h = d.between(1, f.bpp - 1 - a);
@@ -189,8 +185,7 @@ final class ReadRecipes {
     /** R8: the blocks of one page are not consecutive on disk. */
     static Layout discontiguous(Dice d) {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
-        int n = d.between(2, 16);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(2, 16);
         long t = d.between(0, n - 2);
         int s = d.between(1, f.bpp - 1);
         long split = f.firstBlock(t) + s;
@@ -209,8 +204,7 @@ final class ReadRecipes {
     /** R12: cleancache holds a one-block page. */
     static Layout cleancacheHit(Dice d) {
         Draft f = new Draft(d, Draft.Shape.WHOLE_PAGE);
-        int n = d.between(2, 16);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(2, 16);
         f.mapPieces(0, f.eofBlocks(), d.between(1, 3), true);
         long t = d.between(0, n - 1);
         f.cleancache.add(t);
@@ -279,8 +273,7 @@ final class ReadRecipes {
     /** E2: a bad sector under a page that goes into a bio. */
     static Layout badSector(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int n = d.between(2, 16);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(2, 16);
         f.mapPieces(0, f.eofBlocks(), d.between(1, 3), true);
         long t = d.between(0, n - 1);
         long sector = badSectorIn(f, t);
@@ -309,8 +302,7 @@ final class ReadRecipes {
         Draft f = new Draft(d, Draft.Shape.ANY);
         if (d.chance(25)) {
             // One extent, but a page in the middle is skipped (another task cached it first).
-            int n = d.between(3, 16);
-            f.sizeForPages(n, f.randomTail());
+            int n = f.fileOfPages(3, 16);
             f.map(0, f.eofBlocks(), f.take(f.eofBlocks()));
             long first = d.between(0, n - 3);
             long last = d.between(first + 2, n - 1);
@@ -326,8 +318,7 @@ final class ReadRecipes {
                     + " arrives.");
         } else {
             int pieces = d.between(2, 4);
-            int n = d.between(pieces, 16);
-            f.sizeForPages(n, f.randomTail());
+            int n = f.fileOfPages(pieces, 16);
             List<Layout.Extent> extents = f.mapPieces(0, f.eofBlocks(), pieces, true);
             long c = extents.get(1).logical() / f.bpp;
             f.readahead(d.between(0, c - 1), d.between(c, n - 1));
@@ -367,8 +358,7 @@ final class ReadRecipes {
     /** R16: BH_Boundary at the end of a page sends the bio. */
     static Layout boundary(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int n = d.between(2, 16);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(2, 16);
         long t = d.between(0, n - 2);
         long b = f.firstBlock(t + 1) - 1;
         long eof = f.eofBlocks();
@@ -415,8 +405,7 @@ final class ReadRecipes {
                     + q * f.blockSize + ", adds only " + q * f.blockSize + " bytes to the bio and sends it at once"
                     + " (partial-page).");
         } else {
-            int n = d.between(2, 16);
-            f.sizeForPages(n, f.randomTail());
+            int n = f.fileOfPages(2, 16);
             t = d.between(0, n - 2);
             q = d.between(1, f.bpp - 1);
             long holeStart = f.firstBlock(t) + q;

@@ -22,8 +22,7 @@ final class WriteRecipes {
     /** W2a: get_block(create=1) fails while mapping a page without buffers. */
     static Layout getBlockError(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int n = d.between(1, 12);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(1, 12);
         long eof = f.eofBlocks();
         long t = d.between(0, n - 1);
         long pageEnd = Math.min(f.firstBlock(t + 1), eof);
@@ -58,8 +57,7 @@ final class WriteRecipes {
     /** W1d: a clean unmapped buffer followed by a mapped one. */
     static Layout holeThenData(Dice d) {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
-        int n = d.between(2, 10);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(2, 10);
         long t = d.between(0, n - 2);
         int a = d.between(0, f.bpp - 2);
         int h = d.between(1, f.bpp - 1 - a);
@@ -81,8 +79,7 @@ final class WriteRecipes {
     /** W1f/W2d: a page whose blocks jump on disk, with or without buffers. */
     static Layout discontiguous(Dice d) {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
-        int n = d.between(2, 10);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(2, 10);
         long t = d.between(0, n - 2);
         int s = d.between(1, f.bpp - 1);
         long split = f.firstBlock(t) + s;
@@ -161,8 +158,7 @@ final class WriteRecipes {
     /** W1b: a dirty buffer over a hole (mmap write). */
     static Layout unmappedDirtyBuffer(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int n = d.between(1, 10);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(1, 10);
         long eof = f.eofBlocks();
         long t = d.between(0, n - 1);
         int below = (int) Math.min(f.bpp, eof - f.firstBlock(t));
@@ -205,8 +201,7 @@ final class WriteRecipes {
     /** W1e: a clean buffer among dirty ones (a partial write). */
     static Layout bufferNotDirty(Dice d) {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
-        int n = d.between(2, 10);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(2, 10);
         f.mapPieces(0, f.eofBlocks(), d.between(1, 2), true);
         long t = d.between(0, n - 2);
         boolean[] clean = new boolean[f.bpp];
@@ -252,8 +247,7 @@ final class WriteRecipes {
     /** W1i: buffers, but none mapped (a hole page read by the buffer path, then dirtied). */
     static Layout allBuffersUnmapped(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int n = d.between(1, 10);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(1, 10);
         long t = d.between(0, n - 1);
         long eof = f.eofBlocks();
         long start = f.firstBlock(t);
@@ -284,9 +278,7 @@ final class WriteRecipes {
     /** W3a: a dirty page wholly beyond i_size (a truncate racing with writeback). */
     static Layout beyondEof(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int n = d.between(1, 8);
-        long tail = f.randomTail();
-        f.sizeForPages(n, tail);
+        int n = f.fileOfPages(1, 8);
         long endIndex = f.size / f.pageSize;
         long t = d.between(n, n + 2);
         String how;
@@ -332,8 +324,7 @@ final class WriteRecipes {
         long c;
         if (d.chance(30)) {
             // One extent, but a page in the middle is not written, so the next page does not follow the bio.
-            int n = d.between(3, 12);
-            f.sizeForPages(n, f.randomTail());
+            int n = f.fileOfPages(3, 12);
             f.map(0, f.eofBlocks(), f.take(f.eofBlocks()));
             long g = d.between(1, n - 2);
             f.dirtyPlainPages(0, n - 1, 75, g);
@@ -353,8 +344,7 @@ final class WriteRecipes {
                     + " sent (not-contiguous-with-bio).");
         } else {
             int pieces = d.between(2, 4);
-            int n = d.between(pieces, 12);
-            f.sizeForPages(n, f.randomTail());
+            int n = f.fileOfPages(pieces, 12);
             List<Layout.Extent> extents = f.mapPieces(0, f.eofBlocks(), pieces, true);
             c = extents.get(1).logical() / f.bpp;
             boolean buffers = d.chance(40);
@@ -411,8 +401,7 @@ final class WriteRecipes {
     /** W9: BH_Boundary on the last block of a page sends the write bio. */
     static Layout boundary(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int n = d.between(2, 12);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(2, 12);
         long t = d.between(0, n - 2);
         long b = f.firstBlock(t + 1) - 1;
         long eof = f.eofBlocks();
@@ -466,8 +455,7 @@ final class WriteRecipes {
                     + "; the page is zeroed past i_size and " + q * f.blockSize + " bytes go into the bio, which is"
                     + " then sent (partial-page).");
         } else {
-            int n = d.between(2, 10);
-            f.sizeForPages(n, f.randomTail());
+            int n = f.fileOfPages(2, 10);
             t = d.between(0, n - 2);
             q = d.between(1, f.bpp - 1);
             long holeStart = f.firstBlock(t) + q;
@@ -521,8 +509,7 @@ final class WriteRecipes {
     /** W2b: writepages over holes, with an allocator handing out blocks (BH_New). */
     static Layout holeAllocation(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int n = d.between(2, 12);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(2, 12);
         long eof = f.eofBlocks();
         long holeStart;
         long holeEnd;
@@ -596,8 +583,7 @@ final class WriteRecipes {
     /** E4: a bad sector under a page in a write bio. */
     static Layout badSector(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int n = d.between(1, 12);
-        f.sizeForPages(n, f.randomTail());
+        int n = f.fileOfPages(1, 12);
         f.mapPieces(0, f.eofBlocks(), d.between(1, 3), true);
         long t = d.between(0, n - 1);
         f.dirtyPage(t);
