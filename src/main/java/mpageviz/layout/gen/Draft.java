@@ -245,18 +245,27 @@ final class Draft {
         pageCache.put(page, new Layout.PageSpec(page, List.of("uptodate", "dirty"), null, false));
     }
 
+    /** A dirty page, with the buffers write() leaves ({@link #writtenPage}) or without any (mmap). */
+    void dirtyPage(long page, boolean withBuffers) {
+        if (withBuffers) {
+            writtenPage(page);
+        } else {
+            dirtyPage(page);
+        }
+    }
+
     /**
      * A dirty page whose buffers say what write() left: mapped, uptodate and dirty over mapped blocks (with
-     * BH_Boundary where the file has one, if {@code boundaryFlags}), unmapped and clean over holes and past EOF.
+     * BH_Boundary where the file has one), unmapped and clean over holes and past EOF.
      */
-    void writtenPage(long page, boolean boundaryFlags) {
+    void writtenPage(long page) {
         List<Layout.BufferSpec> buffers = new ArrayList<>();
         for (int j = 0; j < bpp; j++) {
             long l = firstBlock(page) + j;
             long phys = physical(l);
             if (l >= eofBlocks() || phys < 0) {
                 buffers.add(buffer(null, "uptodate"));
-            } else if (boundaryFlags && boundaries.contains(l)) {
+            } else if (boundaries.contains(l)) {
                 buffers.add(buffer(phys, "mapped", "uptodate", "dirty", "boundary"));
             } else {
                 buffers.add(buffer(phys, "mapped", "uptodate", "dirty"));

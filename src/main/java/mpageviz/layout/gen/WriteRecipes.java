@@ -63,7 +63,7 @@ final class WriteRecipes {
         int h = d.between(1, f.bpp - 1 - a);
         long holeStart = f.firstBlock(t) + a;
         ReadRecipes.mapAroundHole(f, holeStart, holeStart + h);
-        f.writtenPage(t, false);
+        f.writtenPage(t);
         f.dirtyPlainPages(0, n - 1, 60, t);
         f.writepageOrWritepages(t, 25);
         f.title = "Hole then data in page " + t + " (" + f.blocksText() + ", write)";
@@ -87,7 +87,7 @@ final class WriteRecipes {
         long before = f.physical(split - 1);
         long after = f.physical(split);
         if (d.chance(50)) {
-            f.writtenPage(t, false);
+            f.writtenPage(t);
             f.say("Page " + t + "'s buffers are mapped, uptodate and dirty, but its blocks jump from disk " + before
                     + " to disk " + after + " at buffer " + s + ".");
         } else {
@@ -350,11 +350,7 @@ final class WriteRecipes {
             boolean buffers = d.chance(40);
             for (long p = 0; p < n; p++) {
                 if (p == c - 1 || p == c || d.chance(75)) {
-                    if (buffers) {
-                        f.writtenPage(p, false);
-                    } else {
-                        f.dirtyPage(p);
-                    }
+                    f.dirtyPage(p, buffers);
                 }
             }
             long prevEnd = f.physical(f.firstBlock(c) - 1);
@@ -381,11 +377,7 @@ final class WriteRecipes {
         long first = d.between(0, n - w);
         boolean buffers = d.chance(30);
         for (long p = first; p < first + w; p++) {
-            if (buffers) {
-                f.writtenPage(p, false);
-            } else {
-                f.dirtyPage(p);
-            }
+            f.dirtyPage(p, buffers);
         }
         f.writepages();
         int cap = BioLimits.capacity(f, f.nrVecs(), k);
@@ -411,11 +403,7 @@ final class WriteRecipes {
         boolean buffers = d.chance(50);
         for (long p = 0; p < n; p++) {
             if (p == t || d.chance(70)) {
-                if (buffers) {
-                    f.writtenPage(p, true);
-                } else {
-                    f.dirtyPage(p);
-                }
+                f.dirtyPage(p, buffers);
             }
         }
         f.writepageOrWritepages(t, 15);
@@ -442,11 +430,7 @@ final class WriteRecipes {
             q = (int) ((tail + f.blockSize - 1) / f.blockSize);
             f.mapPieces(0, f.eofBlocks(), d.between(1, 2), true);
             boolean buffers = d.chance(40);
-            if (buffers) {
-                f.writtenPage(t, false);
-            } else {
-                f.dirtyPage(t);
-            }
+            f.dirtyPage(t, buffers);
             f.dirtyPlainPages(0, n - 2, 60);
             f.title = "Write of a page that straddles EOF (" + f.blocksText() + ")";
             f.say("i_size ends inside page " + t + ", in its block " + (q - 1) + ". " + (buffers
@@ -462,7 +446,7 @@ final class WriteRecipes {
             f.map(0, holeStart, f.take(holeStart));
             long next = f.firstBlock(t + 1);
             f.map(next, f.eofBlocks() - next, f.take(f.eofBlocks() - next));
-            f.writtenPage(t, false);
+            f.writtenPage(t);
             f.dirtyPlainPages(0, n - 1, 60, t);
             f.title = "Trailing hole in page " + t + " (" + f.blocksText() + ", write)";
             f.say("Page " + t + "'s buffers from " + q + " on are unmapped and clean (a hole nobody wrote, logical "
@@ -486,11 +470,7 @@ final class WriteRecipes {
         long to = d.between(dPages - 1, n - 1);
         boolean buffers = d.chance(65);
         for (long p = from; p <= to; p++) {
-            if (buffers) {
-                f.writtenPage(p, true);
-            } else {
-                f.dirtyPage(p);
-            }
+            f.dirtyPage(p, buffers);
         }
         f.writepages();
         f.randomBlockLayer();
