@@ -208,6 +208,28 @@ final class Draft {
         return new long[] {a, b};
     }
 
+    /**
+     * Maps logical 0..holeStart-1 and dataStart..EOF, leaving a hole between; half the time the data sits where
+     * it would had the hole been allocated.
+     */
+    void mapAroundHole(long holeStart, long dataStart) {
+        long eof = eofBlocks();
+        boolean before = holeStart > 0;
+        if (before) {
+            map(0, holeStart, take(holeStart));
+        }
+        if (dataStart >= eof) {
+            return;
+        }
+        long count = eof - dataStart;
+        if (before && dice.chance(50)) {
+            takeAdjacent(dataStart - holeStart); // the hole's blocks, left free
+            map(dataStart, count, takeAdjacent(count));
+        } else {
+            map(dataStart, count, take(count));
+        }
+    }
+
     /** The disk block of a logical block, or -1 for a hole. */
     long physical(long logical) {
         for (Layout.Extent e : extents) {
@@ -231,6 +253,16 @@ final class Draft {
             }
         }
         return true;
+    }
+
+    /** Adds a short bad range inside a mapped block of page t below EOF; returns its first sector. */
+    long badSectorIn(long t) {
+        long last = Math.min(firstBlock(t) + bpp, eofBlocks()) - 1;
+        long phys = physical(dice.between(firstBlock(t), last));
+        int spb = sectorsPerBlock();
+        long sector = phys * spb + dice.between(0, spb - 1);
+        badSectors.add(new Layout.SectorRange(sector, dice.between(1, (int) Math.min(8, phys * spb + spb - sector))));
+        return sector;
     }
 
     /** Sectors per block. */
@@ -376,6 +408,19 @@ final class Draft {
         if (dice.chance(percent)) {
             maxBlocks = dice.between(1, 4);
         }
+    }
+
+    /**
+     * Gives the task PF_MEMALLOC and makes bio_alloc call k fail together with all of mpage_alloc's retries, which
+     * halve the {@code nr} vectors asked for until one is left; returns how many calls fail.
+     */
+    int failBioAllocAndRetries(int k, int nr) {
+        int tries = 32 - Integer.numberOfLeadingZeros(nr);
+        for (int i = 0; i < tries; i++) {
+            bioAllocFailures.add(k + i);
+        }
+        memalloc = true;
+        return tries;
     }
 
     /** bio_get_nr_vecs for the queue: min(maxSegments, maxSectors / sectors-per-page + 1, 256). */

@@ -140,13 +140,11 @@ final class ReadRecipes {
     /** R7: a hole and then a mapped block inside one page. */
     static Layout holeThenData(Dice d) {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
-        int n = f.fileOfPages(2, 16);
-        long t = d.between(0, n - 2);
-        int a = d.between(0, f.bpp - 2);
-        int h = d.between(1, f.bpp - 1 - a);
-        long holeStart = f.firstBlock(t) + a;
-        long dataStart = holeStart + h;
-        mapAroundHole(f, holeStart, dataStart);
+        FileShapes.HoleThenData s = FileShapes.holeThenData(f, 16);
+        long t = s.t();
+        int a = s.a();
+        long holeStart = s.holeStart();
+        long dataStart = s.dataStart();
         f.title = "Hole then data in page " + t + " (" + f.blocksText() + ", read)";
         f.say("Page " + t + (a == 0 ? " starts with" : " has " + a + " mapped block" + (a == 1 ? "" : "s") + ", then")
                 + " a hole (logical " + Draft.range(holeStart, dataStart - 1) + "), then data at logical " + dataStart
@@ -156,40 +154,16 @@ final class ReadRecipes {
                 + " rest buffer by buffer.");
         f.say("Watch: the fallback record for page " + t + " and its bh reads; page " + t
                 + " ends uptodate but not mappedtodisk.");
-        f.readpageOrReadahead(t, n - 1, 20);
+        f.readpageOrReadahead(t, s.n() - 1, 20);
         return f.buildVariedWithMaxBlocks();
-    }
-
-    /**
-     * Maps logical 0..holeStart-1 and dataStart..EOF, leaving a hole between; half the time the data sits where
-     * it would had the hole been allocated.
-     */
-    static void mapAroundHole(Draft f, long holeStart, long dataStart) {
-        long eof = f.eofBlocks();
-        boolean before = holeStart > 0;
-        if (before) {
-            f.map(0, holeStart, f.take(holeStart));
-        }
-        if (dataStart >= eof) {
-            return;
-        }
-        long count = eof - dataStart;
-        if (before && f.dice.chance(50)) {
-            f.takeAdjacent(dataStart - holeStart); // the hole's blocks, left free
-            f.map(dataStart, count, f.takeAdjacent(count));
-        } else {
-            f.map(dataStart, count, f.take(count));
-        }
     }
 
     /** R8: the blocks of one page are not consecutive on disk. */
     static Layout discontiguous(Dice d) {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
-        int n = f.fileOfPages(2, 16);
-        long t = d.between(0, n - 2);
-        int s = d.between(1, f.bpp - 1);
-        long split = f.firstBlock(t) + s;
-        f.splitAt(split, f.eofBlocks());
+        FileShapes.Discontiguous s = FileShapes.discontiguous(f, 16);
+        long t = s.t();
+        long split = s.split();
         f.title = "Discontiguous page " + t + " (" + f.blocksText() + ", read)";
         f.say("Page " + t + "'s blocks are split between disk " + f.physical(split - 1) + " and disk "
                 + f.physical(split) + " (logical " + (split - 1) + " and " + split + "), which do not follow each"
@@ -197,7 +171,7 @@ final class ReadRecipes {
                 + " (discontiguous).");
         f.say("Watch: the fallback record for page " + t + " and " + f.bpp + " bh reads, which may merge in the"
                 + " plug with the bios around them.");
-        f.readpageOrReadahead(t, n - 1, 15);
+        f.readpageOrReadahead(t, s.n() - 1, 15);
         return f.buildVariedWithMaxBlocks();
     }
 
@@ -225,22 +199,12 @@ final class ReadRecipes {
     /** R14f: a chosen bio_alloc call fails, counted as the run counts them. */
     static Layout bioAllocFailed(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int pieces = d.between(1, 4);
-        long n = 0;
-        for (int i = 0; i < pieces; i++) {
-            n += d.between(1, 6);
-        }
-        f.sizeForPages(n, f.randomTail());
-        List<Layout.Extent> extents = f.mapPieces(0, f.eofBlocks(), pieces, true);
-        long firstExtentPages = extents.size() > 1 ? extents.get(1).logical() / f.bpp : n;
-        long first = d.between(0, firstExtentPages - 1);
+        FileShapes.Extents x = FileShapes.pageAlignedExtents(f, 6);
+        long n = x.n();
+        // The call starts in the first extent, so every later extent needs a bio of its own.
+        long first = d.between(0, (x.laterStarts().isEmpty() ? n : x.laterStarts().get(0)) - 1);
         f.readahead(first, n - 1);
-        // mpage allocates a bio at the first page and again wherever a new extent starts (not contiguous).
-        List<Long> allocPages = new ArrayList<>();
-        allocPages.add(first);
-        for (int i = 1; i < extents.size(); i++) {
-            allocPages.add(extents.get(i).logical() / f.bpp);
-        }
+        List<Long> allocPages = x.bioAllocPages(first);
         int k = d.between(1, allocPages.size());
         long victim = allocPages.get(k - 1);
         f.randomBlockLayer();
@@ -249,14 +213,9 @@ final class ReadRecipes {
                 + " (the first page, then each page that starts a new extent), so bio_alloc call " + k
                 + " is the one for page " + victim + ".");
         if (d.chance(30)) {
-            // PF_MEMALLOC: mpage_alloc retries with half the vectors until one is left; all of them must fail.
-            long remaining = n - first - (victim - first);
-            int nr = (int) Math.min(remaining, f.nrVecs());
-            int tries = 32 - Integer.numberOfLeadingZeros(nr);
-            for (int i = 0; i < tries; i++) {
-                f.bioAllocFailures.add(k + i);
-            }
-            f.memalloc = true;
+            // mpage asks for as many vectors as pages remain in the call, up to what the queue allows.
+            int nr = (int) Math.min(n - victim, f.nrVecs());
+            int tries = f.failBioAllocAndRetries(k, nr);
             f.say("The task has PF_MEMALLOC, so mpage_alloc retries with half the vectors each time (" + nr
                     + " down to 1); calls " + Draft.range(k, k + tries - 1) + " all fail, so page " + victim
                     + " still goes to block_read_full_page (bio-alloc-failed).");
@@ -276,7 +235,7 @@ final class ReadRecipes {
         int n = f.fileOfPages(2, 16);
         f.mapPieces(0, f.eofBlocks(), d.between(1, 3), true);
         long t = d.between(0, n - 1);
-        long sector = badSectorIn(f, t);
+        long sector = f.badSectorIn(t);
         f.readpageOrReadahead(t, n - 1, 15);
         f.title = "A bad sector under page " + t + " (" + f.blocksText() + ", read)";
         f.say("Sector " + sector + " (in disk block " + sector / f.sectorsPerBlock() + ", page " + t
@@ -284,17 +243,6 @@ final class ReadRecipes {
                 + " sets PG_error on every page in it, not only on page " + t + ".");
         f.say("Watch: page " + t + " and its bio neighbours end with error and not uptodate.");
         return f.buildVariedWithMaxBlocks();
-    }
-
-    /** Adds a short bad range inside a mapped block of page t below EOF; returns its first sector. */
-    static long badSectorIn(Draft f, long t) {
-        Dice d = f.dice;
-        long last = Math.min(f.firstBlock(t) + f.bpp, f.eofBlocks()) - 1;
-        long phys = f.physical(d.between(f.firstBlock(t), last));
-        int spb = f.sectorsPerBlock();
-        long sector = phys * spb + d.between(0, spb - 1);
-        f.badSectors.add(new Layout.SectorRange(sector, d.between(1, (int) Math.min(8, phys * spb + spb - sector))));
-        return sector;
     }
 
     /** R13: the next page's first block does not follow the open bio. */
@@ -317,18 +265,11 @@ final class ReadRecipes {
             f.say("Watch: the skipped record for page " + c + ", then the bio sent when page " + (c + 1)
                     + " arrives.");
         } else {
-            int pieces = d.between(2, 4);
-            int n = f.fileOfPages(pieces, 16);
-            List<Layout.Extent> extents = f.mapPieces(0, f.eofBlocks(), pieces, true);
-            long c = extents.get(1).logical() / f.bpp;
-            f.readahead(d.between(0, c - 1), d.between(c, n - 1));
-            long prevEnd = f.physical(extents.get(1).logical() - 1);
-            long next = extents.get(1).physical();
+            FileShapes.Jump s = FileShapes.extentJump(f, 16);
+            long c = s.c();
+            f.readahead(d.between(0, c - 1), d.between(c, s.n() - 1));
             f.title = "A jump on disk at page " + c + " (" + f.blocksText() + ", read)";
-            f.say("Page " + c + " starts a new extent at disk " + next + ", " + (next < prevEnd ? "below" : "past")
-                    + " disk " + prevEnd + " where the open bio ends, so do_mpage_readpage sends that bio"
-                    + " (not-contiguous-with-bio) and starts another" + (next < prevEnd
-                    ? "; with plugging and merging the plug may front-merge them." : "."));
+            f.say(s.explain("do_mpage_readpage"));
             f.say("Watch: the bio sent when page " + c + " arrives and the new bio that starts with it.");
         }
         return f.buildVariedWithMaxBlocks();
@@ -337,13 +278,10 @@ final class ReadRecipes {
     /** R15: small queue limits fill a bio. */
     static Layout bioFull(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int k = BioLimits.apply(f);
-        int w = d.between(k + 1, 3 * k + 2);
-        int n = w + d.between(0, 4);
-        f.sizeForPages(n, f.pageSize);
-        f.map(0, f.eofBlocks(), f.take(f.eofBlocks()));
-        long first = d.between(0, n - w);
-        f.readahead(first, first + w - 1);
+        FileShapes.OverfullRun s = FileShapes.overfullRun(f);
+        int k = s.k();
+        int w = s.w();
+        f.readahead(s.first(), s.first() + w - 1);
         int cap = BioLimits.capacity(f, Math.min(w, f.nrVecs()), k);
         f.title = "A bio fills up (maxSectors " + f.maxSectors + ", " + f.blocksText() + ", read)";
         f.say(BioLimits.explain(f, k, cap) + " Readahead of " + w + " contiguous pages: when bio_add_page refuses a"
@@ -358,24 +296,15 @@ final class ReadRecipes {
     /** R16: BH_Boundary at the end of a page sends the bio. */
     static Layout boundary(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int n = f.fileOfPages(2, 16);
-        long t = d.between(0, n - 2);
-        long b = f.firstBlock(t + 1) - 1;
-        long eof = f.eofBlocks();
-        f.map(0, b + 1, f.take(b + 1));
-        String meta = "";
-        if (d.chance(40)) {
-            // An ext2-like indirect block right behind the data, mapping what follows the boundary.
-            long m = f.takeAdjacent(1);
-            boolean cached = d.chance(50);
-            f.metadata.add(new Layout.MetadataBlock(m, b + 1, b + f.blockSize / 4, cached, false));
-            meta = cached ? " The indirect block at disk " + m + " is cached, so no metadata read follows."
-                    : " Then get_block for logical " + (b + 1) + " reads the indirect block at disk " + m
-                    + " (a meta read), after the data bio is on its way.";
-        }
-        f.map(b + 1, eof - b - 1, d.chance(40) ? f.takeAdjacent(eof - b - 1) : f.take(eof - b - 1));
-        f.boundaries.add(b);
-        f.readaheadCovering(t, t + 1, n - 1);
+        FileShapes.Boundary s = FileShapes.boundaryAtPageEnd(f, 16, true);
+        long t = s.t();
+        long b = s.b();
+        long m = s.indirect();
+        String meta = m < 0 ? "" : s.indirectCached()
+                ? " The indirect block at disk " + m + " is cached, so no metadata read follows."
+                : " Then get_block for logical " + (b + 1) + " reads the indirect block at disk " + m
+                + " (a meta read), after the data bio is on its way.";
+        f.readaheadCovering(t, t + 1, s.n() - 1);
         f.title = "BH_Boundary at the end of page " + t + " (" + f.blocksText() + ", read)";
         f.say("get_block reports logical " + b + " (the last block of page " + t + ") with BH_Boundary: the next"
                 + " block's mapping needs metadata I/O. When page " + t + " uses the last block of that mapping,"
@@ -390,13 +319,11 @@ final class ReadRecipes {
         long t;
         int q;
         if (d.chance(55)) {
-            int n = d.between(1, 12);
-            long tail = d.between(1, (f.bpp - 1) * f.blockSize);
-            f.sizeForPages(n, tail);
-            t = n - 1;
-            q = (int) ((tail + f.blockSize - 1) / f.blockSize);
+            FileShapes.PartialPage s = FileShapes.eofInsideLastPage(f, 12);
+            t = s.t();
+            q = s.q();
             // The disk may or may not hold blocks past EOF: mpage never asks about them.
-            long mapped = d.chance(50) ? f.eofBlocks() : (long) n * f.bpp;
+            long mapped = d.chance(50) ? f.eofBlocks() : s.n() * (long) f.bpp;
             f.mapPieces(0, mapped, d.between(1, 2), true);
             f.readaheadCovering(t, t, t);
             f.title = "EOF inside page " + t + " (" + f.blocksText() + ", read)";
@@ -405,17 +332,13 @@ final class ReadRecipes {
                     + q * f.blockSize + ", adds only " + q * f.blockSize + " bytes to the bio and sends it at once"
                     + " (partial-page).");
         } else {
-            int n = f.fileOfPages(2, 16);
-            t = d.between(0, n - 2);
-            q = d.between(1, f.bpp - 1);
-            long holeStart = f.firstBlock(t) + q;
-            f.map(0, holeStart, f.take(holeStart));
-            long next = f.firstBlock(t + 1);
-            f.map(next, f.eofBlocks() - next, f.take(f.eofBlocks() - next));
-            f.readaheadCovering(t, t, n - 1);
+            FileShapes.PartialPage s = FileShapes.trailingHole(f, 16);
+            t = s.t();
+            q = s.q();
+            f.readaheadCovering(t, t, s.n() - 1);
             f.title = "Trailing hole in page " + t + " (" + f.blocksText() + ", read)";
             f.say("Page " + t + " has data in its first " + q + " block" + (q == 1 ? "" : "s") + " and a hole after"
-                    + " them (logical " + Draft.range(holeStart, next - 1) + "): first_hole = " + q + ", so the page"
+                    + " them (logical " + Draft.range(s.holeStart(), s.holeEnd() - 1) + "): first_hole = " + q + ", so the page"
                     + " is zeroed from byte " + q * f.blockSize + ", only " + q * f.blockSize + " bytes go into the"
                     + " bio, and the bio is sent at once (partial-page).");
         }

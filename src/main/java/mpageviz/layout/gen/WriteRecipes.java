@@ -57,14 +57,13 @@ final class WriteRecipes {
     /** W1d: a clean unmapped buffer followed by a mapped one. */
     static Layout holeThenData(Dice d) {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
-        int n = f.fileOfPages(2, 10);
-        long t = d.between(0, n - 2);
-        int a = d.between(0, f.bpp - 2);
-        int h = d.between(1, f.bpp - 1 - a);
-        long holeStart = f.firstBlock(t) + a;
-        ReadRecipes.mapAroundHole(f, holeStart, holeStart + h);
+        FileShapes.HoleThenData s = FileShapes.holeThenData(f, 10);
+        long t = s.t();
+        int a = s.a();
+        int h = s.h();
+        long holeStart = s.holeStart();
         f.writtenPage(t);
-        f.dirtyPlainPages(0, n - 1, 60, t);
+        f.dirtyPlainPages(0, s.n() - 1, 60, t);
         f.writepageOrWritepages(t, 25);
         f.title = "Hole then data in page " + t + " (" + f.blocksText() + ", write)";
         f.say("Page " + t + " has buffers: " + (a == 0 ? "" : a + " mapped and dirty, then ") + h + " clean unmapped"
@@ -79,13 +78,11 @@ final class WriteRecipes {
     /** W1f/W2d: a page whose blocks jump on disk, with or without buffers. */
     static Layout discontiguous(Dice d) {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
-        int n = f.fileOfPages(2, 10);
-        long t = d.between(0, n - 2);
-        int s = d.between(1, f.bpp - 1);
-        long split = f.firstBlock(t) + s;
-        f.splitAt(split, f.eofBlocks());
-        long before = f.physical(split - 1);
-        long after = f.physical(split);
+        FileShapes.Discontiguous shape = FileShapes.discontiguous(f, 10);
+        long t = shape.t();
+        int s = shape.s();
+        long before = f.physical(shape.split() - 1);
+        long after = f.physical(shape.split());
         if (d.chance(50)) {
             f.writtenPage(t);
             f.say("Page " + t + "'s buffers are mapped, uptodate and dirty, but its blocks jump from disk " + before
@@ -96,7 +93,7 @@ final class WriteRecipes {
                     + " get_block(create=1); block " + s + " of it comes back at disk " + after + ", not right after"
                     + " disk " + before + ".");
         }
-        f.dirtyPlainPages(0, n - 1, 60, t);
+        f.dirtyPlainPages(0, shape.n() - 1, 60, t);
         f.writepageOrWritepages(t, 25);
         f.title = "Discontiguous page " + t + " (" + f.blocksText() + ", write)";
         f.say(fallbackText(t, "discontiguous", ", which writes it buffer by buffer."));
@@ -107,29 +104,20 @@ final class WriteRecipes {
     /** W5f: a chosen bio_alloc call fails during writeback. */
     static Layout bioAllocFailed(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int pieces = d.between(1, 4);
-        long n = 0;
-        for (int i = 0; i < pieces; i++) {
-            n += d.between(1, 5);
-        }
-        f.sizeForPages(n, f.randomTail());
-        List<Layout.Extent> extents = f.mapPieces(0, f.eofBlocks(), pieces, true);
-        List<Long> allocPages = new ArrayList<>();
+        FileShapes.Extents x = FileShapes.pageAlignedExtents(f, 5);
+        long n = x.n();
+        List<Long> allocPages;
         int k;
         if (d.chance(15)) {
             long t = d.between(0, n - 1);
             f.dirtyPage(t);
             f.writepage(t);
-            allocPages.add(t);
+            allocPages = List.of(t);
             k = 1;
         } else {
             f.dirtyPlainPages(0, n - 1, 100);
             f.writepages();
-            // A bio is allocated for the first page and again wherever a new extent starts.
-            allocPages.add(0L);
-            for (int i = 1; i < extents.size(); i++) {
-                allocPages.add(extents.get(i).logical() / f.bpp);
-            }
+            allocPages = x.bioAllocPages(0);
             k = d.between(1, allocPages.size());
         }
         long victim = allocPages.get(k - 1);
@@ -138,11 +126,7 @@ final class WriteRecipes {
                 + ", so bio_alloc call " + k + " is the one for page " + victim + ".");
         if (d.chance(30)) {
             int nr = f.nrVecs();
-            int tries = 32 - Integer.numberOfLeadingZeros(nr);
-            for (int i = 0; i < tries; i++) {
-                f.bioAllocFailures.add(k + i);
-            }
-            f.memalloc = true;
+            int tries = f.failBioAllocAndRetries(k, nr);
             f.say("The task has PF_MEMALLOC, so mpage_alloc retries with half the vectors each time (" + nr
                     + " down to 1); calls " + Draft.range(k, k + tries - 1) + " all fail.");
         } else {
@@ -165,7 +149,7 @@ final class WriteRecipes {
         int u = d.between(0, below - 1);
         int h = d.between(1, below - u);
         long holeStart = f.firstBlock(t) + u;
-        ReadRecipes.mapAroundHole(f, holeStart, holeStart + h);
+        f.mapAroundHole(holeStart, holeStart + h);
         String alloc;
         if (d.chance(70)) {
             long count = h + d.between(0, 8);
@@ -343,23 +327,16 @@ final class WriteRecipes {
                     + " follow disk " + f.physical(f.firstBlock(g) - 1) + " where the open bio ends, so the bio is"
                     + " sent (not-contiguous-with-bio).");
         } else {
-            int pieces = d.between(2, 4);
-            int n = f.fileOfPages(pieces, 12);
-            List<Layout.Extent> extents = f.mapPieces(0, f.eofBlocks(), pieces, true);
-            c = extents.get(1).logical() / f.bpp;
+            FileShapes.Jump s = FileShapes.extentJump(f, 12);
+            c = s.c();
             boolean buffers = d.chance(40);
-            for (long p = 0; p < n; p++) {
+            for (long p = 0; p < s.n(); p++) {
                 if (p == c - 1 || p == c || d.chance(75)) {
                     f.dirtyPage(p, buffers);
                 }
             }
-            long prevEnd = f.physical(f.firstBlock(c) - 1);
-            long next = extents.get(1).physical();
             f.title = "A jump on disk at page " + c + " (" + f.blocksText() + ", write)";
-            f.say("Page " + c + " starts a new extent at disk " + next + ", " + (next < prevEnd ? "below" : "past")
-                    + " disk " + prevEnd + " where the open bio ends, so __mpage_writepage sends that bio"
-                    + " (not-contiguous-with-bio) and starts another" + (next < prevEnd
-                    ? "; with plugging and merging the plug may front-merge them." : "."));
+            f.say(s.explain("__mpage_writepage"));
         }
         f.writepages();
         f.say("Watch: the write bio sent when page " + c + " arrives and the new bio that starts with it.");
@@ -369,14 +346,11 @@ final class WriteRecipes {
     /** W6: small queue limits fill a write bio. */
     static Layout bioFull(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int k = BioLimits.apply(f);
-        int w = d.between(k + 1, 3 * k + 2);
-        int n = w + d.between(0, 4);
-        f.sizeForPages(n, f.pageSize);
-        f.map(0, f.eofBlocks(), f.take(f.eofBlocks()));
-        long first = d.between(0, n - w);
+        FileShapes.OverfullRun s = FileShapes.overfullRun(f);
+        int k = s.k();
+        int w = s.w();
         boolean buffers = d.chance(30);
-        for (long p = first; p < first + w; p++) {
+        for (long p = s.first(); p < s.first() + w; p++) {
             f.dirtyPage(p, buffers);
         }
         f.writepages();
@@ -393,15 +367,11 @@ final class WriteRecipes {
     /** W9: BH_Boundary on the last block of a page sends the write bio. */
     static Layout boundary(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        int n = f.fileOfPages(2, 12);
-        long t = d.between(0, n - 2);
-        long b = f.firstBlock(t + 1) - 1;
-        long eof = f.eofBlocks();
-        f.map(0, b + 1, f.take(b + 1));
-        f.map(b + 1, eof - b - 1, d.chance(40) ? f.takeAdjacent(eof - b - 1) : f.take(eof - b - 1));
-        f.boundaries.add(b);
+        FileShapes.Boundary s = FileShapes.boundaryAtPageEnd(f, 12, false);
+        long t = s.t();
+        long b = s.b();
         boolean buffers = d.chance(50);
-        for (long p = 0; p < n; p++) {
+        for (long p = 0; p < s.n(); p++) {
             if (p == t || d.chance(70)) {
                 f.dirtyPage(p, buffers);
             }
@@ -423,15 +393,13 @@ final class WriteRecipes {
         long t;
         int q;
         if (d.chance(60)) {
-            int n = d.between(1, 10);
-            long tail = d.between(1, (f.bpp - 1) * f.blockSize);
-            f.sizeForPages(n, tail);
-            t = n - 1;
-            q = (int) ((tail + f.blockSize - 1) / f.blockSize);
+            FileShapes.PartialPage s = FileShapes.eofInsideLastPage(f, 10);
+            t = s.t();
+            q = s.q();
             f.mapPieces(0, f.eofBlocks(), d.between(1, 2), true);
             boolean buffers = d.chance(40);
             f.dirtyPage(t, buffers);
-            f.dirtyPlainPages(0, n - 2, 60);
+            f.dirtyPlainPages(0, t - 1, 60);
             f.title = "Write of a page that straddles EOF (" + f.blocksText() + ")";
             f.say("i_size ends inside page " + t + ", in its block " + (q - 1) + ". " + (buffers
                     ? "Its buffers past EOF are unmapped and clean, so first_unmapped = " + q
@@ -439,18 +407,14 @@ final class WriteRecipes {
                     + "; the page is zeroed past i_size and " + q * f.blockSize + " bytes go into the bio, which is"
                     + " then sent (partial-page).");
         } else {
-            int n = f.fileOfPages(2, 10);
-            t = d.between(0, n - 2);
-            q = d.between(1, f.bpp - 1);
-            long holeStart = f.firstBlock(t) + q;
-            f.map(0, holeStart, f.take(holeStart));
-            long next = f.firstBlock(t + 1);
-            f.map(next, f.eofBlocks() - next, f.take(f.eofBlocks() - next));
+            FileShapes.PartialPage s = FileShapes.trailingHole(f, 10);
+            t = s.t();
+            q = s.q();
             f.writtenPage(t);
-            f.dirtyPlainPages(0, n - 1, 60, t);
+            f.dirtyPlainPages(0, s.n() - 1, 60, t);
             f.title = "Trailing hole in page " + t + " (" + f.blocksText() + ", write)";
             f.say("Page " + t + "'s buffers from " + q + " on are unmapped and clean (a hole nobody wrote, logical "
-                    + Draft.range(holeStart, next - 1) + "), so first_unmapped = " + q + ": only " + q * f.blockSize
+                    + Draft.range(s.holeStart(), s.holeEnd() - 1) + "), so first_unmapped = " + q + ": only " + q * f.blockSize
                     + " bytes go into the bio, which is then sent (partial-page).");
         }
         f.writepageOrWritepages(t, 20);
@@ -568,7 +532,7 @@ final class WriteRecipes {
         long t = d.between(0, n - 1);
         f.dirtyPage(t);
         f.dirtyPlainPages(0, n - 1, 70, t);
-        long sector = ReadRecipes.badSectorIn(f, t);
+        long sector = f.badSectorIn(t);
         f.writepageOrWritepages(t, 20);
         f.title = "A bad sector under page " + t + " (" + f.blocksText() + ", write)";
         f.say("Sector " + sector + " (in disk block " + sector / f.sectorsPerBlock() + ", page " + t + ") is bad."
