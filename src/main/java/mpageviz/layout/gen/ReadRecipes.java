@@ -316,35 +316,39 @@ final class ReadRecipes {
     /** R10b/R17: a page with EOF or a trailing hole inside it. */
     static Layout partialPage(Dice d) {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
-        long t;
-        int q;
-        if (d.chance(55)) {
-            FileShapes.PartialPage s = FileShapes.eofInsideLastPage(f, 12);
-            t = s.t();
-            q = s.q();
-            // The disk may or may not hold blocks past EOF: mpage never asks about them.
-            long mapped = d.chance(50) ? f.eofBlocks() : s.n() * (long) f.bpp;
-            f.mapPieces(0, mapped, d.between(1, 2), true);
-            f.readaheadCovering(t, t, t);
-            f.title = "EOF inside page " + t + " (" + f.blocksText() + ", read)";
-            f.say("i_size ends inside page " + t + ", in its block " + (q - 1) + ": the blocks after it are past EOF,"
-                    + " so do_mpage_readpage treats them as a hole (first_hole = " + q + "), zeroes the page from byte "
-                    + q * f.blockSize + ", adds only " + q * f.blockSize + " bytes to the bio and sends it at once"
-                    + " (partial-page).");
-        } else {
-            FileShapes.PartialPage s = FileShapes.trailingHole(f, 16);
-            t = s.t();
-            q = s.q();
-            f.readaheadCovering(t, t, s.n() - 1);
-            f.title = "Trailing hole in page " + t + " (" + f.blocksText() + ", read)";
-            f.say("Page " + t + " has data in its first " + q + " block" + (q == 1 ? "" : "s") + " and a hole after"
-                    + " them (logical " + Draft.range(s.holeStart(), s.holeEnd() - 1) + "): first_hole = " + q + ", so the page"
-                    + " is zeroed from byte " + q * f.blockSize + ", only " + q * f.blockSize + " bytes go into the"
-                    + " bio, and the bio is sent at once (partial-page).");
-        }
-        f.say("Watch: the bio whose last vec is page " + t + " with " + q * f.blockSize + " bytes; page " + t
-                + " ends uptodate but not mappedtodisk.");
+        FileShapes.PartialPage s = d.chance(55) ? eofInsidePage(f) : trailingHole(f);
+        f.say("Watch: the bio whose last vec is page " + s.t() + " with " + s.q() * f.blockSize + " bytes; page "
+                + s.t() + " ends uptodate but not mappedtodisk.");
         return f.buildVariedWithMaxBlocks();
+    }
+
+    private static FileShapes.PartialPage eofInsidePage(Draft f) {
+        FileShapes.PartialPage s = FileShapes.eofInsideLastPage(f, 12);
+        long t = s.t();
+        int q = s.q();
+        // The disk may or may not hold blocks past EOF: mpage never asks about them.
+        long mapped = f.dice.chance(50) ? f.eofBlocks() : s.n() * (long) f.bpp;
+        f.mapPieces(0, mapped, f.dice.between(1, 2), true);
+        f.readaheadCovering(t, t, t);
+        f.title = "EOF inside page " + t + " (" + f.blocksText() + ", read)";
+        f.say("i_size ends inside page " + t + ", in its block " + (q - 1) + ": the blocks after it are past EOF,"
+                + " so do_mpage_readpage treats them as a hole (first_hole = " + q + "), zeroes the page from byte "
+                + q * f.blockSize + ", adds only " + q * f.blockSize + " bytes to the bio and sends it at once"
+                + " (partial-page).");
+        return s;
+    }
+
+    private static FileShapes.PartialPage trailingHole(Draft f) {
+        FileShapes.PartialPage s = FileShapes.trailingHole(f, 16);
+        long t = s.t();
+        int q = s.q();
+        f.readaheadCovering(t, t, s.n() - 1);
+        f.title = "Trailing hole in page " + t + " (" + f.blocksText() + ", read)";
+        f.say("Page " + t + " has data in its first " + q + " block" + (q == 1 ? "" : "s") + " and a hole after"
+                + " them (logical " + Draft.range(s.holeStart(), s.holeEnd() - 1) + "): first_hole = " + q
+                + ", so the page is zeroed from byte " + q * f.blockSize + ", only " + q * f.blockSize
+                + " bytes go into the bio, and the bio is sent at once (partial-page).");
+        return s;
     }
 
     /** The §10.2 example: the data bio goes out before get_block reads the indirect block. */

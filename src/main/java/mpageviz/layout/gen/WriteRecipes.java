@@ -390,36 +390,40 @@ final class WriteRecipes {
     /** W2e/W1c then W9: EOF inside the page, or trailing clean unmapped buffers. */
     static Layout partialPage(Dice d) {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
-        long t;
-        int q;
-        if (d.chance(60)) {
-            FileShapes.PartialPage s = FileShapes.eofInsideLastPage(f, 10);
-            t = s.t();
-            q = s.q();
-            f.mapPieces(0, f.eofBlocks(), d.between(1, 2), true);
-            boolean buffers = d.chance(40);
-            f.dirtyPage(t, buffers);
-            f.dirtyPlainPages(0, t - 1, 60);
-            f.title = "Write of a page that straddles EOF (" + f.blocksText() + ")";
-            f.say("i_size ends inside page " + t + ", in its block " + (q - 1) + ". " + (buffers
-                    ? "Its buffers past EOF are unmapped and clean, so first_unmapped = " + q
-                    : "__mpage_writepage maps only the blocks up to EOF (first_unmapped = " + q + ")")
-                    + "; the page is zeroed past i_size and " + q * f.blockSize + " bytes go into the bio, which is"
-                    + " then sent (partial-page).");
-        } else {
-            FileShapes.PartialPage s = FileShapes.trailingHole(f, 10);
-            t = s.t();
-            q = s.q();
-            f.writtenPage(t);
-            f.dirtyPlainPages(0, s.n() - 1, 60, t);
-            f.title = "Trailing hole in page " + t + " (" + f.blocksText() + ", write)";
-            f.say("Page " + t + "'s buffers from " + q + " on are unmapped and clean (a hole nobody wrote, logical "
-                    + Draft.range(s.holeStart(), s.holeEnd() - 1) + "), so first_unmapped = " + q + ": only " + q * f.blockSize
-                    + " bytes go into the bio, which is then sent (partial-page).");
-        }
-        f.writepageOrWritepages(t, 20);
-        f.say("Watch: the write bio whose last vec is page " + t + " with " + q * f.blockSize + " bytes.");
+        FileShapes.PartialPage s = d.chance(60) ? eofInsidePage(f) : trailingHole(f);
+        f.writepageOrWritepages(s.t(), 20);
+        f.say("Watch: the write bio whose last vec is page " + s.t() + " with " + s.q() * f.blockSize + " bytes.");
         return f.buildVaried();
+    }
+
+    private static FileShapes.PartialPage eofInsidePage(Draft f) {
+        FileShapes.PartialPage s = FileShapes.eofInsideLastPage(f, 10);
+        long t = s.t();
+        int q = s.q();
+        f.mapPieces(0, f.eofBlocks(), f.dice.between(1, 2), true);
+        boolean buffers = f.dice.chance(40);
+        f.dirtyPage(t, buffers);
+        f.dirtyPlainPages(0, t - 1, 60);
+        f.title = "Write of a page that straddles EOF (" + f.blocksText() + ")";
+        f.say("i_size ends inside page " + t + ", in its block " + (q - 1) + ". " + (buffers
+                ? "Its buffers past EOF are unmapped and clean, so first_unmapped = " + q
+                : "__mpage_writepage maps only the blocks up to EOF (first_unmapped = " + q + ")")
+                + "; the page is zeroed past i_size and " + q * f.blockSize + " bytes go into the bio, which is"
+                + " then sent (partial-page).");
+        return s;
+    }
+
+    private static FileShapes.PartialPage trailingHole(Draft f) {
+        FileShapes.PartialPage s = FileShapes.trailingHole(f, 10);
+        long t = s.t();
+        int q = s.q();
+        f.writtenPage(t);
+        f.dirtyPlainPages(0, s.n() - 1, 60, t);
+        f.title = "Trailing hole in page " + t + " (" + f.blocksText() + ", write)";
+        f.say("Page " + t + "'s buffers from " + q + " on are unmapped and clean (a hole nobody wrote, logical "
+                + Draft.range(s.holeStart(), s.holeEnd() - 1) + "), so first_unmapped = " + q + ": only "
+                + q * f.blockSize + " bytes go into the bio, which is then sent (partial-page).");
+        return s;
     }
 
     /** W9a (§10.3): write_boundary_block writes the dirty indirect block right behind the data. */
