@@ -31,8 +31,8 @@ final class FileShapes {
         return new HoleThenData(n, t, a, h, holeStart);
     }
 
-    /** Page t of n, whose blocks jump on disk between block s-1 and block s (logical split-1 and split). */
-    record Discontiguous(int n, long t, int s, long split) {
+    /** Page t of n, whose blocks jump on disk between its blocks jumpAt-1 and jumpAt (logical split-1, split). */
+    record Discontiguous(int n, long t, int jumpAt, long split) {
     }
 
     static Discontiguous discontiguous(Draft f, int maxPages) {

@@ -142,16 +142,14 @@ final class ReadRecipes {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
         FileShapes.HoleThenData s = FileShapes.holeThenData(f, 16);
         long t = s.t();
-        int a = s.a();
-        long holeStart = s.holeStart();
         long dataStart = s.dataStart();
         f.title = "Hole then data in page " + t + " (" + f.blocksText() + ", read)";
-        f.say("Page " + t + (a == 0 ? " starts with" : " has " + a + " mapped block" + (a == 1 ? "" : "s") + ", then")
-                + " a hole (logical " + Draft.range(holeStart, dataStart - 1) + "), then data at logical " + dataStart
-                + " (disk " + f.physical(dataStart) + "). do_mpage_readpage notes the hole (first_hole = " + a
-                + "); when get_block then maps logical " + dataStart + ", data after a hole cannot share a bio,"
-                + " so the page goes to block_read_full_page (hole-then-data), which zeroes the hole and reads the"
-                + " rest buffer by buffer.");
+        f.say("Page " + t + (s.a() == 0 ? " starts with" : " has " + s.a() + " mapped block" + (s.a() == 1 ? "" : "s")
+                + ", then") + " a hole (logical " + Draft.range(s.holeStart(), dataStart - 1) + "), then data at"
+                + " logical " + dataStart + " (disk " + f.physical(dataStart) + "). do_mpage_readpage notes the hole"
+                + " (first_hole = " + s.a() + "); when get_block then maps logical " + dataStart + ", data after a"
+                + " hole cannot share a bio, so the page goes to block_read_full_page (hole-then-data), which zeroes"
+                + " the hole and reads the rest buffer by buffer.");
         f.say("Watch: the fallback record for page " + t + " and its bh reads; page " + t
                 + " ends uptodate but not mappedtodisk.");
         f.readpageOrReadahead(t, s.n() - 1, 20);
@@ -163,11 +161,10 @@ final class ReadRecipes {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
         FileShapes.Discontiguous s = FileShapes.discontiguous(f, 16);
         long t = s.t();
-        long split = s.split();
         f.title = "Discontiguous page " + t + " (" + f.blocksText() + ", read)";
-        f.say("Page " + t + "'s blocks are split between disk " + f.physical(split - 1) + " and disk "
-                + f.physical(split) + " (logical " + (split - 1) + " and " + split + "), which do not follow each"
-                + " other, so mpage sends any pending bio and gives page " + t + " to block_read_full_page"
+        f.say("Page " + t + "'s blocks are split between disk " + f.physical(s.split() - 1) + " and disk "
+                + f.physical(s.split()) + " (logical " + (s.split() - 1) + " and " + s.split() + "), which do not"
+                + " follow each other, so mpage sends any pending bio and gives page " + t + " to block_read_full_page"
                 + " (discontiguous).");
         f.say("Watch: the fallback record for page " + t + " and " + f.bpp + " bh reads, which may merge in the"
                 + " plug with the bios around them.");
@@ -279,13 +276,11 @@ final class ReadRecipes {
     static Layout bioFull(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
         FileShapes.OverfullRun s = FileShapes.overfullRun(f);
-        int k = s.k();
-        int w = s.w();
-        f.readahead(s.first(), s.first() + w - 1);
-        int cap = BioLimits.capacity(f, Math.min(w, f.nrVecs()), k);
+        f.readahead(s.first(), s.first() + s.w() - 1);
+        int cap = BioLimits.capacity(f, Math.min(s.w(), f.nrVecs()), s.k());
         f.title = "A bio fills up (maxSectors " + f.maxSectors + ", " + f.blocksText() + ", read)";
-        f.say(BioLimits.explain(f, k, cap) + " Readahead of " + w + " contiguous pages: when bio_add_page refuses a"
-                + " page, the full bio is sent (bio-full) and a new one starts with that page.");
+        f.say(BioLimits.explain(f, s.k(), cap) + " Readahead of " + s.w() + " contiguous pages: when bio_add_page"
+                + " refuses a page, the full bio is sent (bio-full) and a new one starts with that page.");
         f.say("Watch: bios of at most " + cap + " page" + (cap == 1 ? "" : "s") + " sent with reason bio-full; the"
                 + " plug cannot merge them past maxSectors.");
         f.randomBlockLayer();

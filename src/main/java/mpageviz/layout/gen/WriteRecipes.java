@@ -59,16 +59,14 @@ final class WriteRecipes {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
         FileShapes.HoleThenData s = FileShapes.holeThenData(f, 10);
         long t = s.t();
-        int a = s.a();
         int h = s.h();
-        long holeStart = s.holeStart();
         f.writtenPage(t);
         f.dirtyPlainPages(0, s.n() - 1, 60, t);
         f.writepageOrWritepages(t, 25);
         f.title = "Hole then data in page " + t + " (" + f.blocksText() + ", write)";
-        f.say("Page " + t + " has buffers: " + (a == 0 ? "" : a + " mapped and dirty, then ") + h + " clean unmapped"
-                + " one" + (h == 1 ? "" : "s") + " over a hole (logical " + Draft.range(holeStart, holeStart + h - 1)
-                + "), then mapped dirty ones again.");
+        f.say("Page " + t + " has buffers: " + (s.a() == 0 ? "" : s.a() + " mapped and dirty, then ") + h + " clean"
+                + " unmapped one" + (h == 1 ? "" : "s") + " over a hole (logical "
+                + Draft.range(s.holeStart(), s.dataStart() - 1) + "), then mapped dirty ones again.");
         f.say("__mpage_writepage finds a mapped buffer after an unmapped one, which one bio cannot describe; "
                 + fallbackText(t, "hole-then-data", ", which writes the dirty buffers one by one."));
         f.say("Watch: the fallback record for page " + t + " and its bh writes.");
@@ -78,22 +76,21 @@ final class WriteRecipes {
     /** W1f/W2d: a page whose blocks jump on disk, with or without buffers. */
     static Layout discontiguous(Dice d) {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
-        FileShapes.Discontiguous shape = FileShapes.discontiguous(f, 10);
-        long t = shape.t();
-        int s = shape.s();
-        long before = f.physical(shape.split() - 1);
-        long after = f.physical(shape.split());
+        FileShapes.Discontiguous s = FileShapes.discontiguous(f, 10);
+        long t = s.t();
+        long before = f.physical(s.split() - 1);
+        long after = f.physical(s.split());
         if (d.chance(50)) {
             f.writtenPage(t);
             f.say("Page " + t + "'s buffers are mapped, uptodate and dirty, but its blocks jump from disk " + before
-                    + " to disk " + after + " at buffer " + s + ".");
+                    + " to disk " + after + " at buffer " + s.jumpAt() + ".");
         } else {
             f.dirtyPage(t);
             f.say("Page " + t + " has no buffers, so __mpage_writepage maps it block by block with"
-                    + " get_block(create=1); block " + s + " of it comes back at disk " + after + ", not right after"
-                    + " disk " + before + ".");
+                    + " get_block(create=1); block " + s.jumpAt() + " of it comes back at disk " + after + ", not"
+                    + " right after disk " + before + ".");
         }
-        f.dirtyPlainPages(0, shape.n() - 1, 60, t);
+        f.dirtyPlainPages(0, s.n() - 1, 60, t);
         f.writepageOrWritepages(t, 25);
         f.title = "Discontiguous page " + t + " (" + f.blocksText() + ", write)";
         f.say(fallbackText(t, "discontiguous", ", which writes it buffer by buffer."));
@@ -347,17 +344,15 @@ final class WriteRecipes {
     static Layout bioFull(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
         FileShapes.OverfullRun s = FileShapes.overfullRun(f);
-        int k = s.k();
-        int w = s.w();
         boolean buffers = d.chance(30);
-        for (long p = s.first(); p < s.first() + w; p++) {
+        for (long p = s.first(); p < s.first() + s.w(); p++) {
             f.dirtyPage(p, buffers);
         }
         f.writepages();
-        int cap = BioLimits.capacity(f, f.nrVecs(), k);
+        int cap = BioLimits.capacity(f, f.nrVecs(), s.k());
         f.title = "A write bio fills up (maxSectors " + f.maxSectors + ", " + f.blocksText() + ")";
-        f.say(BioLimits.explain(f, k, cap) + " " + w + " contiguous dirty pages: when bio_add_page refuses a page,"
-                + " the full bio is sent (bio-full) and a new one starts with that page.");
+        f.say(BioLimits.explain(f, s.k(), cap) + " " + s.w() + " contiguous dirty pages: when bio_add_page refuses"
+                + " a page, the full bio is sent (bio-full) and a new one starts with that page.");
         f.say("Watch: write bios of at most " + cap + " page" + (cap == 1 ? "" : "s") + " sent with reason"
                 + " bio-full.");
         f.randomBlockLayer();
@@ -369,7 +364,6 @@ final class WriteRecipes {
         Draft f = new Draft(d, Draft.Shape.ANY);
         FileShapes.Boundary s = FileShapes.boundaryAtPageEnd(f, 12, false);
         long t = s.t();
-        long b = s.b();
         boolean buffers = d.chance(50);
         for (long p = 0; p < s.n(); p++) {
             if (p == t || d.chance(70)) {
@@ -378,11 +372,11 @@ final class WriteRecipes {
         }
         f.writepageOrWritepages(t, 15);
         f.title = "BH_Boundary at the end of page " + t + " (" + f.blocksText() + ", write)";
-        f.say("Logical " + b + ", the last block of page " + t + ", is a boundary ("
+        f.say("Logical " + s.b() + ", the last block of page " + t + ", is a boundary ("
                 + (buffers ? "its buffer carries BH_Boundary from write()" : "get_block(create=1) reports"
                 + " BH_Boundary when __mpage_writepage maps it") + "): the next block's mapping needs metadata"
                 + " I/O. After adding page " + t + ", __mpage_writepage sends the bio at once (boundary) and calls"
-                + " write_boundary_block, which finds nothing dirty behind disk " + f.physical(b) + ".");
+                + " write_boundary_block, which finds nothing dirty behind disk " + f.physical(s.b()) + ".");
         f.say("Watch: the write bio ending with page " + t + ", sent with reason boundary.");
         return f.buildVaried();
     }
