@@ -183,6 +183,11 @@ final class Draft {
         return out;
     }
 
+    /** Maps the whole file as 1..maxExtents page-aligned extents ({@link #mapPieces}). */
+    List<Layout.Extent> mapFileInExtents(int maxExtents) {
+        return mapPieces(0, eofBlocks(), dice.between(1, maxExtents), true);
+    }
+
     /**
      * Maps logical {@code 0..end-1} as two extents split at {@code at} that do not follow each other on disk
      * (the second one is placed first now and then, so it sits lower); with {@code at} 0, one extent. Returns the

@@ -19,7 +19,7 @@ final class ReadRecipes {
     static Layout pageHasBuffers(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
         int n = f.fileOfPages(2, 16);
-        f.mapPieces(0, f.eofBlocks(), d.between(1, 2), true);
+        f.mapFileInExtents(2);
         long t = d.between(0, n - 1);
         long eof = f.eofBlocks();
         String[] kinds = new String[f.bpp];
@@ -113,7 +113,7 @@ final class ReadRecipes {
         if (d.chance(25)) {
             // The call starts at page t, so its first get_block asks about block 0 of the page.
             u = f.firstBlock(t);
-            f.mapPieces(0, f.eofBlocks(), d.between(1, 2), true);
+            f.mapFileInExtents(2);
             if (d.chance(30)) {
                 f.run = RunSpec.readpage(t);
             } else {
@@ -176,7 +176,7 @@ final class ReadRecipes {
     static Layout cleancacheHit(Dice d) {
         Draft f = new Draft(d, Draft.Shape.WHOLE_PAGE);
         int n = f.fileOfPages(2, 16);
-        f.mapPieces(0, f.eofBlocks(), d.between(1, 3), true);
+        f.mapFileInExtents(3);
         long t = d.between(0, n - 1);
         f.cleancache.add(t);
         if (d.chance(30)) {
@@ -230,7 +230,7 @@ final class ReadRecipes {
     static Layout badSector(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
         int n = f.fileOfPages(2, 16);
-        f.mapPieces(0, f.eofBlocks(), d.between(1, 3), true);
+        f.mapFileInExtents(3);
         long t = d.between(0, n - 1);
         long sector = f.badSectorIn(t);
         f.readpageOrReadahead(t, n - 1, 15);
@@ -349,18 +349,17 @@ final class ReadRecipes {
     /** The §10.2 example: the data bio goes out before get_block reads the indirect block. */
     static Layout boundaryRead(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        long direct = Ext2Shape.directBlocks(f);
-        long dPages = direct / f.bpp;
-        int n = (int) dPages + d.between(1, 6);
-        f.sizeForPages(n, f.randomTail());
-        Ext2Shape e = Ext2Shape.place(f, direct, d.chance(70), false, false);
-        f.readahead(d.between(Math.max(0, dPages - 5), dPages - 1), d.between(dPages, Math.min(n - 1, dPages + 4)));
+        Ext2Shape e = Ext2Shape.file(f, true, false, false);
+        long dPages = e.directPages;
+        long first = d.between(Math.max(0, dPages - 5), dPages - 1);
+        f.readahead(first, d.between(dPages, Math.min(e.pages - 1, dPages + 4)));
         f.randomBlockLayer();
         f.maybeMaxBlocks(20);
         f.title = "ext2 BH_Boundary: data before the indirect block (" + f.blocksText() + ")";
-        f.say("ext2-like: logical 0-" + (direct - 1) + " are the direct blocks, logical " + direct + " on hang off"
-                + " the indirect block at disk " + e.indirect + (e.adjacent ? ", right behind them," : ", elsewhere")
-                + " and not cached, and get_block marks logical " + (direct - 1) + " with BH_Boundary.");
+        f.say("ext2-like: logical 0-" + (e.direct - 1) + " are the direct blocks, logical " + e.direct + " on hang"
+                + " off the indirect block at disk " + e.indirect
+                + (e.adjacent ? ", right behind them," : ", elsewhere") + " and not cached, and get_block marks"
+                + " logical " + (e.direct - 1) + " with BH_Boundary.");
         f.say("Page " + (dPages - 1) + " uses the last block of the boundary mapping, so mpage sends its bio at once"
                 + " (boundary); only then does page " + dPages + "'s get_block read the indirect block (meta "
                 + e.indirect + "), whose wait flushes the plug, so the data reaches the disk first"

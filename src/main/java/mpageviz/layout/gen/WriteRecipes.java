@@ -39,7 +39,7 @@ final class WriteRecipes {
             f.say("Logical " + Draft.range(bad, pageEnd - 1) + " is a hole under dirty page " + t + " and the file"
                     + " has no allocator, so get_block(create=1) fails with ENOSPC.");
         } else {
-            f.mapPieces(0, eof, d.between(1, 2), true);
+            f.mapFileInExtents(2);
             String errno = d.pick("EIO", "EIO", "ENOMEM", "ENOSPC");
             f.errors.add(new Layout.GetBlockError(bad, errno));
             f.title = "get_block fails with " + errno + " for page " + t + " (" + f.blocksText() + ", write)";
@@ -183,7 +183,7 @@ final class WriteRecipes {
     static Layout bufferNotDirty(Dice d) {
         Draft f = new Draft(d, Draft.Shape.SUB_PAGE);
         int n = f.fileOfPages(2, 10);
-        f.mapPieces(0, f.eofBlocks(), d.between(1, 2), true);
+        f.mapFileInExtents(2);
         long t = d.between(0, n - 2);
         boolean[] clean = new boolean[f.bpp];
         int cleanCount = 0;
@@ -265,7 +265,7 @@ final class WriteRecipes {
         String how;
         if (d.chance(30)) {
             // Page t is a hole: __mpage_writepage even allocates blocks for it before it looks at i_size.
-            f.mapPieces(0, f.eofBlocks(), d.between(1, 2), true);
+            f.mapFileInExtents(2);
             long count = f.bpp + d.between(0, 8);
             long next = f.take(count);
             f.allocator = new Layout.Allocator(next, next + count - 1);
@@ -394,7 +394,7 @@ final class WriteRecipes {
         FileShapes.PartialPage s = FileShapes.eofInsideLastPage(f, 10);
         long t = s.t();
         int q = s.q();
-        f.mapPieces(0, f.eofBlocks(), f.dice.between(1, 2), true);
+        f.mapFileInExtents(2);
         boolean buffers = f.dice.chance(40);
         f.dirtyPage(t, buffers);
         f.dirtyPlainPages(0, t - 1, 60);
@@ -423,13 +423,9 @@ final class WriteRecipes {
     /** W9a (§10.3): write_boundary_block writes the dirty indirect block right behind the data. */
     static Layout writeBoundary(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
-        long direct = Ext2Shape.directBlocks(f);
-        long dPages = direct / f.bpp;
-        int n = (int) dPages + d.between(1, 6);
-        f.sizeForPages(n, f.randomTail());
-        Ext2Shape e = Ext2Shape.place(f, direct, true, true, true);
-        long from = d.between(Math.max(0, dPages - 4), dPages - 1);
-        long to = d.between(dPages - 1, n - 1);
+        Ext2Shape e = Ext2Shape.file(f, false, true, true);
+        long from = d.between(Math.max(0, e.directPages - 4), e.directPages - 1);
+        long to = d.between(e.directPages - 1, e.pages - 1);
         boolean buffers = d.chance(65);
         for (long p = from; p <= to; p++) {
             f.dirtyPage(p, buffers);
@@ -437,13 +433,14 @@ final class WriteRecipes {
         f.writepages();
         f.randomBlockLayer();
         f.title = "write_boundary_block writes the indirect block (" + f.blocksText() + ")";
-        f.say("ext2-like, just after write(): logical 0-" + (direct - 1) + " at disk " + e.start + "-"
-                + (e.start + direct - 1) + ", the indirect block at disk " + e.indirect + " right behind them is"
-                + " cached and dirty (it was just allocated), and logical " + direct + " on follow it.");
-        f.say("Logical " + (direct - 1) + " carries BH_Boundary (" + (buffers ? "in its buffer" : "from get_block")
-                + "), so once page " + (dPages - 1) + " is in the bio, __mpage_writepage sends the bio (boundary) and"
-                + " calls write_boundary_block, which finds disk " + e.indirect + " dirty in the buffer cache and"
-                + " writes it at once" + (f.plug && f.merge ? ", back-merged onto the data just sent" : "") + ".");
+        f.say("ext2-like, just after write(): logical 0-" + (e.direct - 1) + " at disk " + e.start + "-"
+                + (e.start + e.direct - 1) + ", the indirect block at disk " + e.indirect + " right behind them is"
+                + " cached and dirty (it was just allocated), and logical " + e.direct + " on follow it.");
+        f.say("Logical " + (e.direct - 1) + " carries BH_Boundary (" + (buffers ? "in its buffer" : "from get_block")
+                + "), so once page " + (e.directPages - 1) + " is in the bio, __mpage_writepage sends the bio"
+                + " (boundary) and calls write_boundary_block, which finds disk " + e.indirect + " dirty in the buffer"
+                + " cache and writes it at once" + (f.plug && f.merge ? ", back-merged onto the data just sent" : "")
+                + ".");
         f.say("Watch: the boundary bio, then a bh write of disk " + e.indirect + " with no page.");
         return f.build();
     }
@@ -526,7 +523,7 @@ final class WriteRecipes {
     static Layout badSector(Dice d) {
         Draft f = new Draft(d, Draft.Shape.ANY);
         int n = f.fileOfPages(1, 12);
-        f.mapPieces(0, f.eofBlocks(), d.between(1, 3), true);
+        f.mapFileInExtents(3);
         long t = d.between(0, n - 1);
         f.dirtyPage(t);
         f.dirtyPlainPages(0, n - 1, 70, t);
