@@ -61,10 +61,10 @@ final class ReadRecipes {
         f.randomBlockLayer();
         f.title = "readpage of page " + t + ", which already has buffers (" + f.blocksText() + ")";
         f.say("Page " + t + " is cached and not uptodate but already has buffers (left by an earlier partial write"
-                + " or read): " + groups("buffer", kinds) + ".");
+                + " or read): " + Notes.groups("buffer", kinds) + ".");
         f.say("do_mpage_readpage gives up on it at once (page-has-buffers) and block_read_full_page reads only the"
                 + " buffers that are not uptodate" + (asksGetBlock ? ", asking get_block to map the unmapped ones" : "")
-                + ": disk " + Draft.ranges(sorted(reads)) + ".");
+                + ": disk " + Notes.ranges(sorted(reads)) + ".");
         f.say("Watch: the fallback record for page " + t + ", then one bh read per buffer read; no mpage bio.");
         return f.build();
     }
@@ -145,7 +145,7 @@ final class ReadRecipes {
         long dataStart = s.dataStart();
         f.title = "Hole then data in page " + t + " (" + f.blocksText() + ", read)";
         f.say("Page " + t + (s.a() == 0 ? " starts with" : " has " + s.a() + " mapped block" + (s.a() == 1 ? "" : "s")
-                + ", then") + " a hole (logical " + Draft.range(s.holeStart(), dataStart - 1) + "), then data at"
+                + ", then") + " a hole (logical " + Notes.range(s.holeStart(), dataStart - 1) + "), then data at"
                 + " logical " + dataStart + " (disk " + f.physical(dataStart) + "). do_mpage_readpage notes the hole"
                 + " (first_hole = " + s.a() + "); when get_block then maps logical " + dataStart + ", data after a"
                 + " hole cannot share a bio, so the page goes to block_read_full_page (hole-then-data), which zeroes"
@@ -185,7 +185,7 @@ final class ReadRecipes {
         f.readpageOrReadahead(t, n - 1, 20);
         f.title = "cleancache hit on page " + t + " (" + f.blocksText() + ")";
         f.say("cleancache holds page" + (f.cleancache.size() == 1 ? " " : "s ")
-                + Draft.ranges(new ArrayList<>(f.cleancache)) + " (mpage asks it only about one-block pages). Page "
+                + Notes.ranges(new ArrayList<>(f.cleancache)) + " (mpage asks it only about one-block pages). Page "
                 + t + " is fully mapped (disk " + f.physical(t) + "), so it is marked mappedtodisk; then"
                 + " cleancache_get_page fills it with block " + f.physical(t) + "'s bytes and sets it uptodate, and"
                 + " the confused path sends any pending bio (before-fallback) and only unlocks the page.");
@@ -206,7 +206,7 @@ final class ReadRecipes {
         long victim = allocPages.get(k - 1);
         f.randomBlockLayer();
         f.title = "bio_alloc fails for page " + victim + " (" + f.blocksText() + ", read)";
-        f.say("mpage allocates a bio at page" + (allocPages.size() == 1 ? " " : "s ") + Draft.ranges(allocPages)
+        f.say("mpage allocates a bio at page" + (allocPages.size() == 1 ? " " : "s ") + Notes.ranges(allocPages)
                 + " (the first page, then each page that starts a new extent), so bio_alloc call " + k
                 + " is the one for page " + victim + ".");
         if (d.chance(30)) {
@@ -214,7 +214,7 @@ final class ReadRecipes {
             int nr = (int) Math.min(n - victim, f.nrVecs());
             int tries = f.failBioAllocAndRetries(k, nr);
             f.say("The task has PF_MEMALLOC, so mpage_alloc retries with half the vectors each time (" + nr
-                    + " down to 1); calls " + Draft.range(k, k + tries - 1) + " all fail, so page " + victim
+                    + " down to 1); calls " + Notes.range(k, k + tries - 1) + " all fail, so page " + victim
                     + " still goes to block_read_full_page (bio-alloc-failed).");
         } else {
             f.bioAllocFailures.add(k);
@@ -340,7 +340,7 @@ final class ReadRecipes {
         f.readaheadCovering(t, t, s.n() - 1);
         f.title = "Trailing hole in page " + t + " (" + f.blocksText() + ", read)";
         f.say("Page " + t + " has data in its first " + q + " block" + (q == 1 ? "" : "s") + " and a hole after"
-                + " them (logical " + Draft.range(s.holeStart(), s.holeEnd() - 1) + "): first_hole = " + q
+                + " them (logical " + Notes.range(s.holeStart(), s.holeEnd() - 1) + "): first_hole = " + q
                 + ", so the page is zeroed from byte " + q * f.blockSize + ", only " + q * f.blockSize
                 + " bytes go into the bio, and the bio is sent at once (partial-page).");
         return s;
@@ -375,20 +375,5 @@ final class ReadRecipes {
         List<Long> out = new ArrayList<>(values);
         out.sort(null);
         return out;
-    }
-
-    /** "buffers 0-1 mapped and uptodate, buffer 2 mapped, buffer 3 unmapped" for per-buffer labels. */
-    static String groups(String noun, String[] labels) {
-        List<String> parts = new ArrayList<>();
-        int i = 0;
-        while (i < labels.length) {
-            int j = i;
-            while (j + 1 < labels.length && labels[j + 1].equals(labels[i])) {
-                j++;
-            }
-            parts.add((i == j ? noun + " " + i : noun + "s " + i + "-" + j) + " " + labels[i]);
-            i = j + 1;
-        }
-        return String.join(", ", parts);
     }
 }

@@ -36,7 +36,7 @@ final class WriteRecipes {
                 f.map(pageEnd, eof - pageEnd, f.take(eof - pageEnd));
             }
             f.title = "No space: get_block fails for page " + t + " (" + f.blocksText() + ", write)";
-            f.say("Logical " + Draft.range(bad, pageEnd - 1) + " is a hole under dirty page " + t + " and the file"
+            f.say("Logical " + Notes.range(bad, pageEnd - 1) + " is a hole under dirty page " + t + " and the file"
                     + " has no allocator, so get_block(create=1) fails with ENOSPC.");
         } else {
             f.mapFileInExtents(2);
@@ -66,7 +66,7 @@ final class WriteRecipes {
         f.title = "Hole then data in page " + t + " (" + f.blocksText() + ", write)";
         f.say("Page " + t + " has buffers: " + (s.a() == 0 ? "" : s.a() + " mapped and dirty, then ") + h + " clean"
                 + " unmapped one" + (h == 1 ? "" : "s") + " over a hole (logical "
-                + Draft.range(s.holeStart(), s.dataStart() - 1) + "), then mapped dirty ones again.");
+                + Notes.range(s.holeStart(), s.dataStart() - 1) + "), then mapped dirty ones again.");
         f.say("__mpage_writepage finds a mapped buffer after an unmapped one, which one bio cannot describe; "
                 + fallbackText(t, "hole-then-data", ", which writes the dirty buffers one by one."));
         f.say("Watch: the fallback record for page " + t + " and its bh writes.");
@@ -119,13 +119,13 @@ final class WriteRecipes {
         }
         long victim = allocPages.get(k - 1);
         f.title = "bio_alloc fails for page " + victim + " (" + f.blocksText() + ", write)";
-        f.say("mpage allocates a bio at page" + (allocPages.size() == 1 ? " " : "s ") + Draft.ranges(allocPages)
+        f.say("mpage allocates a bio at page" + (allocPages.size() == 1 ? " " : "s ") + Notes.ranges(allocPages)
                 + ", so bio_alloc call " + k + " is the one for page " + victim + ".");
         if (d.chance(30)) {
             int nr = f.nrVecs();
             int tries = f.failBioAllocAndRetries(k, nr);
             f.say("The task has PF_MEMALLOC, so mpage_alloc retries with half the vectors each time (" + nr
-                    + " down to 1); calls " + Draft.range(k, k + tries - 1) + " all fail.");
+                    + " down to 1); calls " + Notes.range(k, k + tries - 1) + " all fail.");
         } else {
             f.bioAllocFailures.add(k);
             f.say("That call returns NULL and, without PF_MEMALLOC, mpage_alloc does not retry.");
@@ -152,7 +152,7 @@ final class WriteRecipes {
             long count = h + d.between(0, 8);
             long next = f.take(count);
             f.allocator = new Layout.Allocator(next, next + count - 1);
-            alloc = "the allocator hands out disk " + Draft.range(next, next + h - 1) + ".";
+            alloc = "the allocator hands out disk " + Notes.range(next, next + h - 1) + ".";
         } else {
             alloc = "the file has no allocator, so that fails with ENOSPC.";
         }
@@ -172,7 +172,7 @@ final class WriteRecipes {
         f.writepageOrWritepages(t, 25);
         f.title = "Dirty buffer over a hole in page " + t + " (" + f.blocksText() + ")";
         f.say("Page " + t + " was written through mmap over a hole: buffer" + (h == 1 ? " " + u : "s "
-                + Draft.range(u, u + h - 1)) + " (logical " + Draft.range(holeStart, holeStart + h - 1) + ") "
+                + Notes.range(u, u + h - 1)) + " (logical " + Notes.range(holeStart, holeStart + h - 1) + ") "
                 + (h == 1 ? "is" : "are") + " dirty but unmapped. An unmapped dirty buffer cannot go into a bio,"
                 + " so " + fallbackText(t, "unmapped-dirty-buffer", ", which asks get_block to allocate: ") + alloc);
         f.say("Watch: the fallback record for page " + t + " and what block_write_full_page writes.");
@@ -217,10 +217,10 @@ final class WriteRecipes {
         f.writepageOrWritepages(t, 50);
         f.title = "Partly dirty page " + t + " (" + f.blocksText() + ")";
         f.say("Page " + t + " is dirty, but only some of its buffers are (small write() calls): "
-                + ReadRecipes.groups("buffer", labels) + ", all mapped and uptodate.");
+                + Notes.groups("buffer", labels) + ", all mapped and uptodate.");
         f.say("__mpage_writepage stops at clean buffer " + firstClean + ": writing the whole page would write data"
                 + " that did not change. " + fallbackText(t, "buffer-not-dirty-or-uptodate",
-                ", which writes only the dirty buffers: disk " + Draft.ranges(written) + "."));
+                ", which writes only the dirty buffers: disk " + Notes.ranges(written) + "."));
         f.say("Watch: the fallback record for page " + t + " and one bh write per dirty buffer.");
         return f.buildVaried();
     }
@@ -247,7 +247,7 @@ final class WriteRecipes {
         f.dirtyPlainPages(0, n - 1, 60, t);
         f.writepageOrWritepages(t, 25);
         f.title = "Dirty page " + t + " with no mapped buffer (" + f.blocksText() + ")";
-        f.say("Page " + t + " lies over a hole (logical " + Draft.range(start, end - 1) + "); it was read by"
+        f.say("Page " + t + " lies over a hole (logical " + Notes.range(start, end - 1) + "); it was read by"
                 + " block_read_full_page, so it has buffers, all unmapped and clean, and then the page was dirtied"
                 + " without dirtying any buffer.");
         f.say("__mpage_writepage finds no mapped buffer at all; " + fallbackText(t, "all-buffers-unmapped",
@@ -270,7 +270,7 @@ final class WriteRecipes {
             long next = f.take(count);
             f.allocator = new Layout.Allocator(next, next + count - 1);
             f.dirtyPage(t);
-            how = "__mpage_writepage maps it, allocating disk " + Draft.range(next, next + f.bpp - 1) + " for it,"
+            how = "__mpage_writepage maps it, allocating disk " + Notes.range(next, next + f.bpp - 1) + " for it,"
                     + " and only then sees that it is past EOF";
         } else {
             f.mapPieces(0, f.firstBlock(t + 1), d.between(1, 2), true);
@@ -283,7 +283,7 @@ final class WriteRecipes {
                 how = "its buffers are mapped and dirty, so __mpage_writepage gets as far as the EOF check";
             } else {
                 f.dirtyPage(t);
-                how = "__mpage_writepage maps it (disk " + Draft.range(f.physical(f.firstBlock(t)),
+                how = "__mpage_writepage maps it (disk " + Notes.range(f.physical(f.firstBlock(t)),
                         f.physical(f.firstBlock(t)) + f.bpp - 1) + ") and then sees that it is past EOF";
             }
         }
@@ -415,7 +415,7 @@ final class WriteRecipes {
         f.dirtyPlainPages(0, s.n() - 1, 60, t);
         f.title = "Trailing hole in page " + t + " (" + f.blocksText() + ", write)";
         f.say("Page " + t + "'s buffers from " + q + " on are unmapped and clean (a hole nobody wrote, logical "
-                + Draft.range(s.holeStart(), s.holeEnd() - 1) + "), so first_unmapped = " + q + ": only "
+                + Notes.range(s.holeStart(), s.holeEnd() - 1) + "), so first_unmapped = " + q + ": only "
                 + q * f.blockSize + " bytes go into the bio, which is then sent (partial-page).");
         return s;
     }
@@ -509,8 +509,8 @@ final class WriteRecipes {
             f.writepages();
         }
         f.title = "Writeback allocates blocks for holes (" + f.blocksText() + ")";
-        f.say("Logical " + Draft.range(holeStart, holeEnd - 1) + " is a hole under dirty pages (written through"
-                + " mmap), and file.allocator hands out disk " + Draft.range(next, next + holeBlocks + slack - 1)
+        f.say("Logical " + Notes.range(holeStart, holeEnd - 1) + " is a hole under dirty pages (written through"
+                + " mmap), and file.allocator hands out disk " + Notes.range(next, next + holeBlocks + slack - 1)
                 + ". __mpage_writepage maps those pages with get_block(create=1), which allocates blocks with"
                 + " BH_New (and unmap_underlying_metadata runs for each); "
                 + (adjacent ? "the first one follows the data at disk " + (next - 1) + ", so the pages stay in one bio."
