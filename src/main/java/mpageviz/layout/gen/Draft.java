@@ -74,6 +74,11 @@ final class Draft extends FileDraft {
                 buffers.add(buffer(phys, "mapped", "uptodate", "dirty"));
             }
         }
+        dirtyPage(page, buffers);
+    }
+
+    /** A dirty, uptodate page with these buffers. */
+    void dirtyPage(long page, List<Layout.BufferSpec> buffers) {
         pageCache.put(page, new Layout.PageSpec(page, List.of("uptodate", "dirty"), buffers, false));
     }
 

@@ -187,6 +187,17 @@ abstract class FileDraft {
         return new long[] {a, b};
     }
 
+    /** Maps logical 0..from-1 and to..EOF-1 (where not empty) as two separate regions: from..to-1 is a hole. */
+    void mapAllBut(long from, long to) {
+        if (from > 0) {
+            map(0, from, take(from));
+        }
+        long eof = eofBlocks();
+        if (to < eof) {
+            map(to, eof - to, take(eof - to));
+        }
+    }
+
     /**
      * Maps logical 0..holeStart-1 and dataStart..EOF, leaving a hole between; half the time the data sits where
      * it would had the hole been allocated.
@@ -207,6 +218,14 @@ abstract class FileDraft {
         } else {
             map(dataStart, count, take(count));
         }
+    }
+
+    /** An allocator, a gap away on disk, for {@code blocks} blocks and up to 8 spare; returns its first block. */
+    long allocatorFor(long blocks) {
+        long count = blocks + dice.between(0, 8);
+        long next = take(count);
+        allocator = new Layout.Allocator(next, next + count - 1);
+        return next;
     }
 
     /** The disk block of a logical block, or -1 for a hole. */

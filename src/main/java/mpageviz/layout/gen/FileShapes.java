@@ -94,9 +94,8 @@ final class FileShapes {
         long t = f.dice.between(0, n - 2);
         int q = f.dice.between(1, f.bpp - 1);
         long holeStart = f.firstBlock(t) + q;
-        f.map(0, holeStart, f.take(holeStart));
         long next = f.firstBlock(t + 1);
-        f.map(next, f.eofBlocks() - next, f.take(f.eofBlocks() - next));
+        f.mapAllBut(holeStart, next);
         return new PartialPage(n, t, q, holeStart, next);
     }
 

@@ -29,12 +29,7 @@ final class WriteRecipes {
         long bad = d.between(f.firstBlock(t), pageEnd - 1);
         if (d.chance(35)) {
             // A hole to the end of the page, and nothing to allocate from.
-            if (bad > 0) {
-                f.map(0, bad, f.take(bad));
-            }
-            if (pageEnd < eof) {
-                f.map(pageEnd, eof - pageEnd, f.take(eof - pageEnd));
-            }
+            f.mapAllBut(bad, pageEnd);
             f.title = "No space: get_block fails for page " + t + " (" + f.blocksText() + ", write)";
             f.say("Logical " + Notes.range(bad, pageEnd - 1) + " is a hole under dirty page " + t + " and the file"
                     + " has no allocator, so get_block(create=1) fails with ENOSPC.");
@@ -149,9 +144,7 @@ final class WriteRecipes {
         f.mapAroundHole(holeStart, holeStart + h);
         String alloc;
         if (d.chance(70)) {
-            long count = h + d.between(0, 8);
-            long next = f.take(count);
-            f.allocator = new Layout.Allocator(next, next + count - 1);
+            long next = f.allocatorFor(h);
             alloc = "the allocator hands out disk " + Notes.range(next, next + h - 1) + ".";
         } else {
             alloc = "the file has no allocator, so that fails with ENOSPC.";
@@ -167,7 +160,7 @@ final class WriteRecipes {
                 buffers.add(Draft.buffer(f.physical(l), "mapped", "uptodate", "dirty"));
             }
         }
-        f.page(t, List.of("uptodate", "dirty"), buffers);
+        f.dirtyPage(t, buffers);
         f.dirtyPlainPages(0, n - 1, 60, t);
         f.writepageOrWritepages(t, 25);
         f.title = "Dirty buffer over a hole in page " + t + " (" + f.blocksText() + ")";
@@ -212,7 +205,7 @@ final class WriteRecipes {
                 written.add(phys);
             }
         }
-        f.page(t, List.of("uptodate", "dirty"), buffers);
+        f.dirtyPage(t, buffers);
         f.dirtyPlainPages(0, n - 1, 50, t);
         f.writepageOrWritepages(t, 50);
         f.title = "Partly dirty page " + t + " (" + f.blocksText() + ")";
@@ -233,17 +226,12 @@ final class WriteRecipes {
         long eof = f.eofBlocks();
         long start = f.firstBlock(t);
         long end = Math.min(f.firstBlock(t + 1), eof);
-        if (start > 0) {
-            f.map(0, start, f.take(start));
-        }
-        if (end < eof) {
-            f.map(end, eof - end, f.take(eof - end));
-        }
+        f.mapAllBut(start, end);
         List<Layout.BufferSpec> buffers = new ArrayList<>();
         for (int j = 0; j < f.bpp; j++) {
             buffers.add(Draft.buffer(null, "uptodate"));
         }
-        f.page(t, List.of("uptodate", "dirty"), buffers);
+        f.dirtyPage(t, buffers);
         f.dirtyPlainPages(0, n - 1, 60, t);
         f.writepageOrWritepages(t, 25);
         f.title = "Dirty page " + t + " with no mapped buffer (" + f.blocksText() + ")";
@@ -266,9 +254,7 @@ final class WriteRecipes {
         if (d.chance(30)) {
             // Page t is a hole: __mpage_writepage even allocates blocks for it before it looks at i_size.
             f.mapFileInExtents(2);
-            long count = f.bpp + d.between(0, 8);
-            long next = f.take(count);
-            f.allocator = new Layout.Allocator(next, next + count - 1);
+            long next = f.allocatorFor(f.bpp);
             f.dirtyPage(t);
             how = "__mpage_writepage maps it, allocating disk " + Notes.range(next, next + f.bpp - 1) + " for it,"
                     + " and only then sees that it is past EOF";
@@ -279,7 +265,7 @@ final class WriteRecipes {
                 for (int j = 0; j < f.bpp; j++) {
                     buffers.add(Draft.buffer(f.physical(f.firstBlock(t) + j), "mapped", "uptodate", "dirty"));
                 }
-                f.page(t, List.of("uptodate", "dirty"), buffers);
+                f.dirtyPage(t, buffers);
                 how = "its buffers are mapped and dirty, so __mpage_writepage gets as far as the EOF check";
             } else {
                 f.dirtyPage(t);
