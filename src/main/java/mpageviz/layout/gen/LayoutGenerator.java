@@ -72,25 +72,34 @@ public final class LayoutGenerator {
 
     private static Map<Behaviour, Recipe> recipes() {
         Map<Behaviour, Recipe> m = new EnumMap<>(Behaviour.class);
-        m.put(Behaviour.PAGE_HAS_BUFFERS, ReadRecipes::pageHasBuffers);
-        m.put(Behaviour.GET_BLOCK_ERROR, either(60, ReadRecipes::getBlockError, WriteRecipes::getBlockError));
-        m.put(Behaviour.GET_BLOCK_UPTODATE, ReadRecipes::getBlockUptodate);
-        m.put(Behaviour.HOLE_THEN_DATA, either(60, ReadRecipes::holeThenData, WriteRecipes::holeThenData));
-        m.put(Behaviour.DISCONTIGUOUS, either(60, ReadRecipes::discontiguous, WriteRecipes::discontiguous));
-        m.put(Behaviour.CLEANCACHE_HIT, ReadRecipes::cleancacheHit);
-        m.put(Behaviour.BIO_ALLOC_FAILED, either(60, ReadRecipes::bioAllocFailed, WriteRecipes::bioAllocFailed));
-        m.put(Behaviour.UNMAPPED_DIRTY_BUFFER, WriteRecipes::unmappedDirtyBuffer);
-        m.put(Behaviour.BUFFER_NOT_DIRTY_OR_UPTODATE, WriteRecipes::bufferNotDirty);
-        m.put(Behaviour.ALL_BUFFERS_UNMAPPED, WriteRecipes::allBuffersUnmapped);
-        m.put(Behaviour.BEYOND_EOF, WriteRecipes::beyondEof);
-        m.put(Behaviour.NOT_CONTIGUOUS_WITH_BIO, either(55, ReadRecipes::notContiguous, WriteRecipes::notContiguous));
-        m.put(Behaviour.BIO_FULL, either(55, ReadRecipes::bioFull, WriteRecipes::bioFull));
-        m.put(Behaviour.BOUNDARY, either(55, ReadRecipes::boundary, WriteRecipes::boundary));
-        m.put(Behaviour.PARTIAL_PAGE, either(55, ReadRecipes::partialPage, WriteRecipes::partialPage));
-        m.put(Behaviour.BOUNDARY_READ, ReadRecipes::boundaryRead);
-        m.put(Behaviour.WRITE_BOUNDARY, WriteRecipes::writeBoundary);
-        m.put(Behaviour.HOLE_ALLOCATION, WriteRecipes::holeAllocation);
-        m.put(Behaviour.BAD_SECTOR, either(60, ReadRecipes::badSector, WriteRecipes::badSector));
+        m.put(Behaviour.PAGE_HAS_BUFFERS, ReadFallbackRecipes::pageHasBuffers);
+        m.put(Behaviour.GET_BLOCK_ERROR,
+                either(60, ReadFallbackRecipes::getBlockError, WriteMappingRecipes::getBlockError));
+        m.put(Behaviour.GET_BLOCK_UPTODATE, ReadFallbackRecipes::getBlockUptodate);
+        m.put(Behaviour.HOLE_THEN_DATA,
+                either(60, ReadFallbackRecipes::holeThenData, WriteBufferRecipes::holeThenData));
+        m.put(Behaviour.DISCONTIGUOUS,
+                either(60, ReadFallbackRecipes::discontiguous, WriteMappingRecipes::discontiguous));
+        m.put(Behaviour.CLEANCACHE_HIT, ReadFallbackRecipes::cleancacheHit);
+        m.put(Behaviour.BIO_ALLOC_FAILED,
+                either(60, ReadBioRecipes::bioAllocFailed, WriteBioRecipes::bioAllocFailed));
+        m.put(Behaviour.UNMAPPED_DIRTY_BUFFER, WriteBufferRecipes::unmappedDirtyBuffer);
+        m.put(Behaviour.BUFFER_NOT_DIRTY_OR_UPTODATE, WriteBufferRecipes::bufferNotDirty);
+        m.put(Behaviour.ALL_BUFFERS_UNMAPPED, WriteBufferRecipes::allBuffersUnmapped);
+        m.put(Behaviour.BEYOND_EOF, WriteMappingRecipes::beyondEof);
+        m.put(Behaviour.NOT_CONTIGUOUS_WITH_BIO,
+                either(55, ReadBioRecipes::notContiguous, WriteBioRecipes::notContiguous));
+        m.put(Behaviour.BIO_FULL,
+                either(55, ReadBioRecipes::bioFull, WriteBioRecipes::bioFull));
+        m.put(Behaviour.BOUNDARY,
+                either(55, ReadBioRecipes::boundary, WriteBioRecipes::boundary));
+        m.put(Behaviour.PARTIAL_PAGE,
+                either(55, ReadBioRecipes::partialPage, WriteBioRecipes::partialPage));
+        m.put(Behaviour.BOUNDARY_READ, ReadBioRecipes::boundaryRead);
+        m.put(Behaviour.WRITE_BOUNDARY, WriteBioRecipes::writeBoundary);
+        m.put(Behaviour.HOLE_ALLOCATION, WriteMappingRecipes::holeAllocation);
+        m.put(Behaviour.BAD_SECTOR,
+                either(60, ReadBioRecipes::badSector, WriteBioRecipes::badSector));
         return m;
     }
 

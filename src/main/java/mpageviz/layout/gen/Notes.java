@@ -116,6 +116,12 @@ final class Notes {
         return "WB_SYNC_" + run.syncMode().toUpperCase(Locale.ROOT);
     }
 
+    /** How a write fallback goes on: {@code rest} continues the sentence after the reason. */
+    static String writeFallback(long t, String reason, String rest) {
+        return "mpage sends any pending bio (before-fallback) and hands page " + t + " to the mapping's writepage,"
+                + " block_write_full_page (" + reason + ")" + rest;
+    }
+
     static String range(long a, long b) {
         return a == b ? Long.toString(a) : a + "-" + b;
     }
