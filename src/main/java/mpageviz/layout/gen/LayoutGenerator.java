@@ -81,25 +81,20 @@ public final class LayoutGenerator {
         m.put(Behaviour.DISCONTIGUOUS,
                 either(60, ReadFallbackRecipes::discontiguous, WriteMappingRecipes::discontiguous));
         m.put(Behaviour.CLEANCACHE_HIT, ReadFallbackRecipes::cleancacheHit);
-        m.put(Behaviour.BIO_ALLOC_FAILED,
-                either(60, ReadBioRecipes::bioAllocFailed, WriteBioRecipes::bioAllocFailed));
+        m.put(Behaviour.BIO_ALLOC_FAILED, either(60, ReadBioRecipes::bioAllocFailed, WriteBioRecipes::bioAllocFailed));
         m.put(Behaviour.UNMAPPED_DIRTY_BUFFER, WriteBufferRecipes::unmappedDirtyBuffer);
         m.put(Behaviour.BUFFER_NOT_DIRTY_OR_UPTODATE, WriteBufferRecipes::bufferNotDirty);
         m.put(Behaviour.ALL_BUFFERS_UNMAPPED, WriteBufferRecipes::allBuffersUnmapped);
         m.put(Behaviour.BEYOND_EOF, WriteMappingRecipes::beyondEof);
         m.put(Behaviour.NOT_CONTIGUOUS_WITH_BIO,
                 either(55, ReadBioRecipes::notContiguous, WriteBioRecipes::notContiguous));
-        m.put(Behaviour.BIO_FULL,
-                either(55, ReadBioRecipes::bioFull, WriteBioRecipes::bioFull));
-        m.put(Behaviour.BOUNDARY,
-                either(55, ReadBioRecipes::boundary, WriteBioRecipes::boundary));
-        m.put(Behaviour.PARTIAL_PAGE,
-                either(55, ReadBioRecipes::partialPage, WriteBioRecipes::partialPage));
+        m.put(Behaviour.BIO_FULL, either(55, ReadBioRecipes::bioFull, WriteBioRecipes::bioFull));
+        m.put(Behaviour.BOUNDARY, either(55, ReadBioRecipes::boundary, WriteBioRecipes::boundary));
+        m.put(Behaviour.PARTIAL_PAGE, either(55, ReadBioRecipes::partialPage, WriteBioRecipes::partialPage));
         m.put(Behaviour.BOUNDARY_READ, ReadBioRecipes::boundaryRead);
         m.put(Behaviour.WRITE_BOUNDARY, WriteBioRecipes::writeBoundary);
         m.put(Behaviour.HOLE_ALLOCATION, WriteMappingRecipes::holeAllocation);
-        m.put(Behaviour.BAD_SECTOR,
-                either(60, ReadBioRecipes::badSector, WriteBioRecipes::badSector));
+        m.put(Behaviour.BAD_SECTOR, either(60, ReadBioRecipes::badSector, WriteBioRecipes::badSector));
         return m;
     }
 
