@@ -1,7 +1,9 @@
 package mpageviz.layout.gen;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import mpageviz.layout.Layout;
 
@@ -59,49 +61,54 @@ public final class LayoutGenerator {
         return behaviour == Behaviour.MIX ? dice.pick(Behaviour.concrete()) : behaviour;
     }
 
+    /** Makes one layout from the dice. */
+    @FunctionalInterface
+    private interface Recipe {
+        Layout make(Dice d);
+    }
+
+    /** The recipe of each concrete behaviour; one that mpage shows on both paths first draws read or write. */
+    private static final Map<Behaviour, Recipe> RECIPES = recipes();
+
+    private static Map<Behaviour, Recipe> recipes() {
+        Map<Behaviour, Recipe> m = new EnumMap<>(Behaviour.class);
+        m.put(Behaviour.PAGE_HAS_BUFFERS, ReadFallbackRecipes::pageHasBuffers);
+        m.put(Behaviour.GET_BLOCK_ERROR,
+                either(60, ReadFallbackRecipes::getBlockError, WriteMappingRecipes::getBlockError));
+        m.put(Behaviour.GET_BLOCK_UPTODATE, ReadFallbackRecipes::getBlockUptodate);
+        m.put(Behaviour.HOLE_THEN_DATA,
+                either(60, ReadFallbackRecipes::holeThenData, WriteBufferRecipes::holeThenData));
+        m.put(Behaviour.DISCONTIGUOUS,
+                either(60, ReadFallbackRecipes::discontiguous, WriteMappingRecipes::discontiguous));
+        m.put(Behaviour.CLEANCACHE_HIT, ReadFallbackRecipes::cleancacheHit);
+        m.put(Behaviour.BIO_ALLOC_FAILED, either(60, ReadBioRecipes::bioAllocFailed, WriteBioRecipes::bioAllocFailed));
+        m.put(Behaviour.UNMAPPED_DIRTY_BUFFER, WriteBufferRecipes::unmappedDirtyBuffer);
+        m.put(Behaviour.BUFFER_NOT_DIRTY_OR_UPTODATE, WriteBufferRecipes::bufferNotDirty);
+        m.put(Behaviour.ALL_BUFFERS_UNMAPPED, WriteBufferRecipes::allBuffersUnmapped);
+        m.put(Behaviour.BEYOND_EOF, WriteMappingRecipes::beyondEof);
+        m.put(Behaviour.NOT_CONTIGUOUS_WITH_BIO,
+                either(55, ReadBioRecipes::notContiguous, WriteBioRecipes::notContiguous));
+        m.put(Behaviour.BIO_FULL, either(55, ReadBioRecipes::bioFull, WriteBioRecipes::bioFull));
+        m.put(Behaviour.BOUNDARY, either(55, ReadBioRecipes::boundary, WriteBioRecipes::boundary));
+        m.put(Behaviour.PARTIAL_PAGE, either(55, ReadBioRecipes::partialPage, WriteBioRecipes::partialPage));
+        m.put(Behaviour.BOUNDARY_READ, ReadBioRecipes::boundaryRead);
+        m.put(Behaviour.WRITE_BOUNDARY, WriteBioRecipes::writeBoundary);
+        m.put(Behaviour.HOLE_ALLOCATION, WriteMappingRecipes::holeAllocation);
+        m.put(Behaviour.BAD_SECTOR, either(60, ReadBioRecipes::badSector, WriteBioRecipes::badSector));
+        return m;
+    }
+
+    /** The read recipe {@code readPercent}% of the time, else the write one; the choice is the first draw. */
+    private static Recipe either(int readPercent, Recipe read, Recipe write) {
+        return d -> d.chance(readPercent) ? read.make(d) : write.make(d);
+    }
+
     private static Layout recipe(Behaviour b, Dice d) {
-        switch (b) {
-            case PAGE_HAS_BUFFERS:
-                return ReadRecipes.pageHasBuffers(d);
-            case GET_BLOCK_ERROR:
-                return d.chance(60) ? ReadRecipes.getBlockError(d) : WriteRecipes.getBlockError(d);
-            case GET_BLOCK_UPTODATE:
-                return ReadRecipes.getBlockUptodate(d);
-            case HOLE_THEN_DATA:
-                return d.chance(60) ? ReadRecipes.holeThenData(d) : WriteRecipes.holeThenData(d);
-            case DISCONTIGUOUS:
-                return d.chance(60) ? ReadRecipes.discontiguous(d) : WriteRecipes.discontiguous(d);
-            case CLEANCACHE_HIT:
-                return ReadRecipes.cleancacheHit(d);
-            case BIO_ALLOC_FAILED:
-                return d.chance(60) ? ReadRecipes.bioAllocFailed(d) : WriteRecipes.bioAllocFailed(d);
-            case UNMAPPED_DIRTY_BUFFER:
-                return WriteRecipes.unmappedDirtyBuffer(d);
-            case BUFFER_NOT_DIRTY_OR_UPTODATE:
-                return WriteRecipes.bufferNotDirty(d);
-            case ALL_BUFFERS_UNMAPPED:
-                return WriteRecipes.allBuffersUnmapped(d);
-            case BEYOND_EOF:
-                return WriteRecipes.beyondEof(d);
-            case NOT_CONTIGUOUS_WITH_BIO:
-                return d.chance(55) ? ReadRecipes.notContiguous(d) : WriteRecipes.notContiguous(d);
-            case BIO_FULL:
-                return d.chance(55) ? ReadRecipes.bioFull(d) : WriteRecipes.bioFull(d);
-            case BOUNDARY:
-                return d.chance(55) ? ReadRecipes.boundary(d) : WriteRecipes.boundary(d);
-            case PARTIAL_PAGE:
-                return d.chance(55) ? ReadRecipes.partialPage(d) : WriteRecipes.partialPage(d);
-            case BOUNDARY_READ:
-                return ReadRecipes.boundaryRead(d);
-            case WRITE_BOUNDARY:
-                return WriteRecipes.writeBoundary(d);
-            case HOLE_ALLOCATION:
-                return WriteRecipes.holeAllocation(d);
-            case BAD_SECTOR:
-                return d.chance(60) ? ReadRecipes.badSector(d) : WriteRecipes.badSector(d);
-            default:
-                throw new IllegalArgumentException("no recipe for " + b);
+        Recipe r = RECIPES.get(b);
+        if (r == null) {
+            throw new IllegalArgumentException("no recipe for " + b);
         }
+        return r.make(d);
     }
 
     /** The name of generated layout {@code index} of a batch, without extension: gen-BEHAVIOUR-SEED-I. */
