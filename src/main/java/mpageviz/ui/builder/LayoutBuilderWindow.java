@@ -85,13 +85,8 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     private final BuilderModel model;
     private final Consumer<Layout> onRun;
     private final Stage stage = new Stage();
-    // Field paths of layout-format.md ("run.count") to the control that edits them; the longest prefix wins.
-    private final Map<String, Node> fieldNodes = new LinkedHashMap<>();
-    // Controls whose text does not parse, with the reason; Run stays off while any is listed.
-    private final Map<Node, String> unparsable = new HashMap<>();
-    // Key of a text control's properties: the text last shown from (or committed to) the model.
-    private static final String SHOWN = "mpageviz.builder.shown";
-    private final SimpleBooleanProperty textOk = new SimpleBooleanProperty(true);
+    private final ProblemMarks problems;
+    private final FieldBinder fields;
     // True while controls are being set from the model, so their change events do not echo back as edits.
     private boolean showing;
 
@@ -170,55 +165,17 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         } else {
             scene.getStylesheets().addAll(Resources.stylesheet("base.css"), Resources.stylesheet("theme-light.css"));
         }
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::undoKeys);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, new UndoKeys(model, stage)::handle);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::onSave);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), this::onSaveAs);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::onOpen);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::onNew);
         stage.setScene(scene);
+        problems = new ProblemMarks(model, sectionTabs, statusLabel,
+                List.of(extentsTable, metadataTable, pageCacheTable));
+        fields = new FieldBinder(problems);
         wire();
-    }
-
-    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination REDO_SHIFT = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
-            KeyCombination.SHIFT_DOWN);
-
-    /**
-     * Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) undo and redo layout edits even when a text field has the focus, since a
-     * field commits its text as soon as it is entered. Only a field holding text not yet committed keeps the
-     * keys, to take back its own typing first.
-     */
-    private void undoKeys(KeyEvent e) {
-        boolean undo = UNDO.match(e);
-        boolean redo = REDO.match(e) || REDO_SHIFT.match(e);
-        if (!undo && !redo) {
-            return;
-        }
-        Node focus = stage.getScene().getFocusOwner();
-        if (focus instanceof TextInputControl t && hasUncommittedText(t)) {
-            return;
-        }
-        if (undo) {
-            model.undo();
-        } else {
-            model.redo();
-        }
-        e.consume();
-    }
-
-    /** Whether a text control holds typing the model has not taken yet. */
-    private static boolean hasUncommittedText(TextInputControl t) {
-        Object shown = t.getProperties().get(SHOWN);
-        // Controls the builder does not fill from the model (a table cell being edited) keep their own undo.
-        return shown == null ? t.isUndoable() : !t.getText().equals(shown);
-    }
-
-    /** Sets a control's text from the model and remembers it as committed. */
-    private static void show(TextInputControl t, String text) {
-        t.setText(text);
-        t.getProperties().put(SHOWN, text);
     }
 
     /** Opens the builder on a copy of {@code initial}; {@code onRun} receives the layout when Run is pressed. */
@@ -250,45 +207,16 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         fillSamples();
         undoButton.disableProperty().bind(model.canUndoProperty().not());
         redoButton.disableProperty().bind(model.canRedoProperty().not());
-        runButton.disableProperty().bind(model.validBinding().not().or(textOk.not()));
+        runButton.disableProperty().bind(model.validBinding().not().or(problems.textOkProperty().not()));
         model.lastEditProperty().addListener((o, was, now) -> statusLabel.setText(now));
-        problemsList.setItems(model.problems());
-        Label valid = new Label("None: the layout is valid, and Run shows it in the main window.");
-        valid.setWrapText(true);
-        problemsList.setPlaceholder(valid);
-        problemsList.setOnMouseClicked(e -> {
-            String p = problemsList.getSelectionModel().getSelectedItem();
-            if (p != null) {
-                showProblem(p);
-            }
-        });
-        problemsList.setOnKeyPressed(e -> {
-            String p = problemsList.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && p != null) {
-                showProblem(p);
-            }
-        });
-        problemsList.setTooltip(new Tooltip("Click a problem to go to the field it names"));
-        problemsTitleLabel.textProperty().bind(Bindings.when(Bindings.isEmpty(model.problems()))
-                .then("Problems").otherwise(Bindings.size(model.problems()).asString("Problems (%d)")));
-        problemsList.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setWrapText(true);
-                // Wrap within the list rather than scrolling sideways.
-                setPrefWidth(0);
-            }
-        });
+        problems.wireList(problemsList, problemsTitleLabel);
         wireFileAndDevice();
         wireBlockMap();
         wirePaint();
         wirePageCache();
         wireFaults();
         wireRun();
-        model.problems().addListener((ListChangeListener<String>) c -> markProblems());
-        markProblems();
+        problems.follow();
     }
 
     // ---- file and device ----
@@ -296,34 +224,34 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     private void wireFileAndDevice() {
         pageSizeBox.getItems().setAll(SIZES.subList(1, SIZES.size()));
         blockSizeBox.getItems().setAll(SIZES);
-        text(titleField, "title", () -> model.titleProperty().get(), model::setTitle);
-        combo(pageSizeBox, "geometry.pageSize", model.pageSizeProperty(), model::setPageSize);
-        combo(blockSizeBox, "geometry.blockSize", model.blockSizeProperty(), model::setBlockSize);
-        text(fileSizeField, "file.size", () -> String.valueOf(model.fileSizeProperty().get()),
+        fields.text(titleField, "title", () -> model.titleProperty().get(), model::setTitle);
+        fields.combo(pageSizeBox, "geometry.pageSize", model.pageSizeProperty(), model::setPageSize);
+        fields.combo(blockSizeBox, "geometry.blockSize", model.blockSizeProperty(), model::setBlockSize);
+        fields.text(fileSizeField, "file.size", () -> String.valueOf(model.fileSizeProperty().get()),
             t -> model.setFileSize(BuilderNotation.number(t)));
-        text(deviceBlocksField, "device.blocks", () -> String.valueOf(model.deviceBlocksProperty().get()),
+        fields.text(deviceBlocksField, "device.blocks", () -> String.valueOf(model.deviceBlocksProperty().get()),
             t -> model.setDeviceBlocks(BuilderNotation.number(t)));
-        text(maxSectorsField, "device.maxSectors", () -> String.valueOf(model.maxSectorsProperty().get()),
+        fields.text(maxSectorsField, "device.maxSectors", () -> String.valueOf(model.maxSectorsProperty().get()),
             t -> model.setMaxSectors((int) BuilderNotation.number(t)));
-        text(maxSegmentsField, "device.maxSegments", () -> String.valueOf(model.maxSegmentsProperty().get()),
+        fields.text(maxSegmentsField, "device.maxSegments", () -> String.valueOf(model.maxSegmentsProperty().get()),
             t -> model.setMaxSegments((int) BuilderNotation.number(t)));
-        text(allocatorField, "file.allocator", () -> BuilderNotation.allocator(model.allocatorProperty().get()),
+        fields.text(allocatorField, "file.allocator", () -> BuilderNotation.allocator(model.allocatorProperty().get()),
             t -> model.setAllocator(BuilderNotation.parseAllocator(t)));
-        check(bufferHeadsOverLimitBox, model.bufferHeadsOverLimitProperty(), model::setBufferHeadsOverLimit);
-        refreshOn(titleField, model.titleProperty());
+        fields.check(bufferHeadsOverLimitBox, model.bufferHeadsOverLimitProperty(), model::setBufferHeadsOverLimit);
+        fields.refreshOn(titleField, model.titleProperty());
         // Notes are free text: committed when the area loses focus, shown again after undo.
-        show(notesArea, model.notesProperty().get());
+        UndoKeys.show(notesArea, model.notesProperty().get());
         notesArea.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 model.setNotes(notesArea.getText());
             }
         });
-        model.notesProperty().addListener((o, was, now) -> show(notesArea, now));
-        refreshOn(fileSizeField, model.fileSizeProperty());
-        refreshOn(deviceBlocksField, model.deviceBlocksProperty());
-        refreshOn(maxSectorsField, model.maxSectorsProperty());
-        refreshOn(maxSegmentsField, model.maxSegmentsProperty());
-        refreshOn(allocatorField, model.allocatorProperty());
+        model.notesProperty().addListener((o, was, now) -> UndoKeys.show(notesArea, now));
+        fields.refreshOn(fileSizeField, model.fileSizeProperty());
+        fields.refreshOn(deviceBlocksField, model.deviceBlocksProperty());
+        fields.refreshOn(maxSectorsField, model.maxSectorsProperty());
+        fields.refreshOn(maxSegmentsField, model.maxSegmentsProperty());
+        fields.refreshOn(allocatorField, model.allocatorProperty());
     }
 
     // ---- block map ----
@@ -347,10 +275,10 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
                         col == physicalColumn ? v : old.physical(), col == countColumn ? v : old.count()));
             });
         }
-        extentsTable.setRowFactory(t -> new ProblemRow<>("file.extents["));
-        fieldNodes.put("file.extents", extentsTable);
+        extentsTable.setRowFactory(problems.rows("file.extents["));
+        problems.register("file.extents", extentsTable);
         boundariesList.setItems(model.boundaries());
-        fieldNodes.put("file.boundaries", boundariesList);
+        problems.register("file.boundaries", boundariesList);
         boundaryField.setOnAction(e -> onToggleBoundary());
         wireMetadata();
     }
@@ -378,8 +306,8 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         metaCachedColumn.setCellFactory(CheckBoxTableCell.forTableColumn(metaCachedColumn));
         metaDirtyColumn.setCellValueFactory(c -> metadataToggle(c.getValue(), false));
         metaDirtyColumn.setCellFactory(CheckBoxTableCell.forTableColumn(metaDirtyColumn));
-        metadataTable.setRowFactory(t -> new ProblemRow<>("file.metadata["));
-        fieldNodes.put("file.metadata", metadataTable);
+        metadataTable.setRowFactory(problems.rows("file.metadata["));
+        problems.register("file.metadata", metadataTable);
     }
 
     /** A check box value for a metadata block's cached (or dirty) bit that edits the model. */
@@ -418,7 +346,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
 
     @FXML
     private void onToggleBoundary() {
-        parsed(boundaryField, t -> model.toggleBoundary(BuilderNotation.number(t)));
+        fields.parsed(boundaryField, t -> model.toggleBoundary(BuilderNotation.number(t)));
     }
 
     /**
@@ -484,18 +412,18 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
             try {
                 model.setPage(new PageSpec(p.index(), p.flags(), BuilderNotation.parseBuffers(e.getNewValue()),
                         p.alreadyCached()));
-                unparsed(pageCacheTable, null);
+                problems.unparsed(pageCacheTable, null);
             } catch (IllegalArgumentException ex) {
-                unparsed(pageCacheTable, "pageCache[" + p.index() + "].buffers: " + ex.getMessage());
+                problems.unparsed(pageCacheTable, "pageCache[" + p.index() + "].buffers: " + ex.getMessage());
                 pageCacheTable.refresh();
             }
         });
-        pageCacheTable.setRowFactory(t -> new ProblemRow<>("pageCache["));
-        fieldNodes.put("pageCache", pageCacheTable);
+        pageCacheTable.setRowFactory(problems.rows("pageCache["));
+        problems.register("pageCache", pageCacheTable);
         pageIndexField.setOnAction(e -> onAddPage());
         pageBuffers = new PageBuffersEditor(model);
         buffersEditor.getChildren().add(pageBuffers);
-        pageBuffers.unparsableProperty().addListener((o, was, now) -> textOk.set(unparsable.isEmpty() && !now));
+        problems.alsoWatch(pageBuffers.unparsableProperty());
         // Every edit replaces the page list, which drops the table's selection: keep the edited page selected.
         pageCacheTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -535,7 +463,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
 
     @FXML
     private void onAddPage() {
-        parsed(pageIndexField, t -> {
+        fields.parsed(pageIndexField, t -> {
             long index = BuilderNotation.number(t);
             pageBuffers.showPage(index);
             model.setPage(new PageSpec(index, List.of(), null, false));
@@ -553,37 +481,37 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     // ---- get_block and faults ----
 
     private void wireFaults() {
-        text(maxBlocksField, "getBlock.maxBlocks", () -> String.valueOf(model.getBlockProperty().get().maxBlocks()),
+        fields.text(maxBlocksField, "getBlock.maxBlocks", () -> String.valueOf(model.getBlockProperty().get().maxBlocks()),
             t -> {
                 Layout.GetBlockSpec g = model.getBlockProperty().get();
                 model.setGetBlock(new Layout.GetBlockSpec((int) BuilderNotation.number(t), g.uptodate(), g.errors()));
             });
-        text(uptodateField, "getBlock.uptodate", () -> BuilderNotation.longs(model.getBlockProperty().get().uptodate()),
+        fields.text(uptodateField, "getBlock.uptodate", () -> BuilderNotation.longs(model.getBlockProperty().get().uptodate()),
             t -> {
                 Layout.GetBlockSpec g = model.getBlockProperty().get();
                 model.setGetBlock(new Layout.GetBlockSpec(g.maxBlocks(), BuilderNotation.parseLongs(t), g.errors()));
             });
-        text(errorsField, "getBlock.errors", () -> BuilderNotation.errors(model.getBlockProperty().get().errors()),
+        fields.text(errorsField, "getBlock.errors", () -> BuilderNotation.errors(model.getBlockProperty().get().errors()),
             t -> {
                 Layout.GetBlockSpec g = model.getBlockProperty().get();
                 model.setGetBlock(new Layout.GetBlockSpec(g.maxBlocks(), g.uptodate(), BuilderNotation.parseErrors(t)));
             });
-        text(cleancacheField, "cleancache", () -> BuilderNotation.longs(model.cleancache()),
+        fields.text(cleancacheField, "cleancache", () -> BuilderNotation.longs(model.cleancache()),
             t -> model.setCleancache(BuilderNotation.parseLongs(t)));
-        text(badSectorsField, "faults.badSectors",
+        fields.text(badSectorsField, "faults.badSectors",
             () -> BuilderNotation.sectorRanges(model.faultsProperty().get().badSectors()),
             t -> model.setFaults(new Layout.Faults(BuilderNotation.parseSectorRanges(t),
                     model.faultsProperty().get().bioAllocFailures())));
-        text(bioAllocFailuresField, "faults.bioAllocFailures",
+        fields.text(bioAllocFailuresField, "faults.bioAllocFailures",
             () -> BuilderNotation.longs(model.faultsProperty().get().bioAllocFailures()),
             t -> model.setFaults(new Layout.Faults(model.faultsProperty().get().badSectors(),
                     BuilderNotation.parseInts(t))));
         for (TextField f : List.of(maxBlocksField, uptodateField, errorsField)) {
-            refreshOn(f, model.getBlockProperty());
+            fields.refreshOn(f, model.getBlockProperty());
         }
-        refreshOn(badSectorsField, model.faultsProperty());
-        refreshOn(bioAllocFailuresField, model.faultsProperty());
-        model.cleancache().addListener((ListChangeListener<Long>) c -> refresh(cleancacheField));
+        fields.refreshOn(badSectorsField, model.faultsProperty());
+        fields.refreshOn(bioAllocFailuresField, model.faultsProperty());
+        model.cleancache().addListener((ListChangeListener<Long>) c -> fields.refresh(cleancacheField));
     }
 
     // ---- operation and block layer ----
@@ -591,16 +519,16 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     private void wireRun() {
         opBox.getItems().setAll(LayoutValidator.OPS);
         syncBox.getItems().setAll(LayoutValidator.SYNC_MODES);
-        check(plugBox, model.plugProperty(), model::setPlug);
-        check(mergeBox, model.mergeProperty(), model::setMerge);
-        check(sortOnFlushBox, model.sortOnFlushProperty(), model::setSortOnFlush);
+        fields.check(plugBox, model.plugProperty(), model::setPlug);
+        fields.check(mergeBox, model.mergeProperty(), model::setMerge);
+        fields.check(sortOnFlushBox, model.sortOnFlushProperty(), model::setSortOnFlush);
         List<TextField> runFields = List.of(firstField, countField, pagesField, indexField, rangeStartField,
                 rangeEndField, nrToWriteField);
         String[] paths = {"run.first", "run.count", "run.pages", "run.index", "run.rangeStart", "run.rangeEnd",
             "run.nrToWrite"};
         for (int i = 0; i < paths.length; i++) {
             TextField f = runFields.get(i);
-            fieldNodes.put(paths[i], f);
+            problems.register(paths[i], f);
             f.setOnAction(e -> commitRun(f));
             f.focusedProperty().addListener((o, was, now) -> {
                 if (!now) {
@@ -608,8 +536,8 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
                 }
             });
         }
-        fieldNodes.put("run.syncMode", syncBox);
-        fieldNodes.put("run", opBox);
+        problems.register("run.syncMode", syncBox);
+        problems.register("run", opBox);
         opBox.setOnAction(e -> commitRun(opBox));
         syncBox.setOnAction(e -> commitRun(syncBox));
         cyclicBox.setOnAction(e -> commitRun(cyclicBox));
@@ -623,14 +551,14 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         showing = true;
         opBox.setValue(r.op());
         boolean list = r.pages() != null;
-        show(firstField, list || r.first() < 0 ? "" : String.valueOf(r.first()));
-        show(countField, list || r.first() < 0 ? "" : String.valueOf(r.count()));
-        show(pagesField, list ? BuilderNotation.longs(r.pages()) : "");
-        show(indexField, String.valueOf(Math.max(0, r.index())));
+        UndoKeys.show(firstField, list || r.first() < 0 ? "" : String.valueOf(r.first()));
+        UndoKeys.show(countField, list || r.first() < 0 ? "" : String.valueOf(r.count()));
+        UndoKeys.show(pagesField, list ? BuilderNotation.longs(r.pages()) : "");
+        UndoKeys.show(indexField, String.valueOf(Math.max(0, r.index())));
         syncBox.setValue(r.syncMode() == null ? "none" : r.syncMode());
-        show(rangeStartField, String.valueOf(r.rangeStart()));
-        show(rangeEndField, String.valueOf(r.rangeEnd()));
-        show(nrToWriteField, r.nrToWrite() < 0 ? "" : String.valueOf(r.nrToWrite()));
+        UndoKeys.show(rangeStartField, String.valueOf(r.rangeStart()));
+        UndoKeys.show(rangeEndField, String.valueOf(r.rangeEnd()));
+        UndoKeys.show(nrToWriteField, r.nrToWrite() < 0 ? "" : String.valueOf(r.nrToWrite()));
         cyclicBox.setSelected(r.rangeCyclic());
         memallocBox.setSelected(r.memalloc());
         boolean readpages = RunSpec.READPAGES.equals(r.op());
@@ -672,13 +600,13 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
                             number(rangeStartField, 0), number(rangeEndField, -1), number(nrToWriteField, -1),
                             cyclicBox.isSelected(), false);
             }
-            unparsed(source, null);
+            problems.unparsed(source, null);
             if (source instanceof TextField f) {
-                f.getProperties().put(SHOWN, f.getText());
+                UndoKeys.committed(f);
             }
             model.setRun(run.withMemalloc(memallocBox.isSelected()));
         } catch (IllegalArgumentException e) {
-            unparsed(source, e.getMessage());
+            problems.unparsed(source, e.getMessage());
         }
     }
 
@@ -700,7 +628,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
 
     @FXML
     private void onRun() {
-        if (model.validBinding().get() && textOk.get()) {
+        if (model.validBinding().get() && problems.textOkProperty().get()) {
             onRun.accept(model.toLayout());
         }
     }
@@ -851,152 +779,12 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
 
     // ---- small wiring pieces ----
 
-    /** A text field that commits on Enter or when it loses focus, and shows the model's value. */
-    private void text(TextField f, String path, Supplier<String> show, Consumer<String> commit) {
-        fieldNodes.put(path, f);
-        f.setUserData(show);
-        show(f, show.get());
-        f.setOnAction(e -> parsed(f, commit));
-        f.focusedProperty().addListener((o, was, now) -> {
-            if (!now && !f.getText().equals(show.get())) {
-                parsed(f, commit);
-            }
-        });
-    }
-
-    private void refreshOn(TextField f, ObservableValue<?> value) {
-        value.addListener(o -> refresh(f));
-    }
-
-    @SuppressWarnings("unchecked")
-    private void refresh(TextField f) {
-        show(f, ((Supplier<String>) f.getUserData()).get());
-        unparsed(f, null);
-    }
-
-    private void parsed(Node f, Consumer<String> commit) {
-        try {
-            TextField field = (TextField) f;
-            commit.accept(field.getText());
-            field.getProperties().put(SHOWN, field.getText());
-            unparsed(f, null);
-        } catch (IllegalArgumentException e) {
-            unparsed(f, e.getMessage());
-        }
-    }
-
-    private void combo(ComboBox<Integer> box, String path, ObservableValue<Number> value, Consumer<Integer> set) {
-        fieldNodes.put(path, box);
-        box.setValue(value.getValue().intValue());
-        value.addListener((o, was, now) -> {
-            showing = true;
-            box.setValue(now.intValue());
-            showing = false;
-        });
-        box.setOnAction(e -> {
-            if (!showing && box.getValue() != null) {
-                set.accept(box.getValue());
-            }
-        });
-    }
-
-    private void check(CheckBox box, ObservableValue<Boolean> value, Consumer<Boolean> set) {
-        box.setSelected(value.getValue());
-        value.addListener((o, was, now) -> box.setSelected(now));
-        box.setOnAction(e -> set.accept(box.isSelected()));
-    }
-
-    /** Records (or clears, with null) a text that does not parse, and marks its control. */
-    private void unparsed(Node node, String reason) {
-        if (reason == null) {
-            unparsable.remove(node);
-        } else {
-            unparsable.put(node, reason);
-            showStatus(reason);
-        }
-        textOk.set(unparsable.isEmpty() && !pageBuffers.unparsableProperty().get());
-        markProblems();
-    }
-
-    /** Puts the problem pseudo-class and a tooltip with its messages on each control the messages name. */
-    private void markProblems() {
-        Map<Node, List<String>> byNode = new HashMap<>();
-        for (String p : model.problems()) {
-            Node n = nodeFor(p);
-            if (n != null) {
-                byNode.computeIfAbsent(n, k -> new ArrayList<>()).add(p);
-            }
-        }
-        unparsable.forEach((n, reason) -> byNode.computeIfAbsent(n, k -> new ArrayList<>()).add(reason));
-        for (Node n : fieldNodes.values()) {
-            List<String> messages = byNode.get(n);
-            n.pseudoClassStateChanged(PROBLEM, messages != null);
-            if (n instanceof Control) {
-                ((Control) n).setTooltip(messages == null ? null
-                        : new Tooltip(String.join("\n", messages)));
-            }
-        }
-        extentsTable.refresh();
-        metadataTable.refresh();
-        pageCacheTable.refresh();
-    }
-
-    private static final Pattern INDEXED = Pattern.compile("^[A-Za-z.]+\\[(\\d+)\\]");
-
+    /** Reads a long, or null for text that is not one (the cell then keeps its old value). */
     /** Brings the control a message names into view: its tab, the table row it names, and the focus. */
     public void showProblem(String problem) {
-        Node node = nodeFor(problem);
-        if (node == null) {
-            return;
-        }
-        for (Tab tab : sectionTabs.getTabs()) {
-            for (Node n = node; n != null; n = n.getParent()) {
-                if (n == tab.getContent()) {
-                    sectionTabs.getSelectionModel().select(tab);
-                }
-            }
-        }
-        Matcher row = INDEXED.matcher(problem);
-        if (node instanceof TableView<?> table && row.find()) {
-            int i = Integer.parseInt(row.group(1));
-            table.getSelectionModel().select(i);
-            table.scrollTo(i);
-        }
-        node.requestFocus();
+        problems.showProblem(problem);
     }
 
-    /** The control for a message's field path: the longest registered path the message's path starts with. */
-    private Node nodeFor(String problem) {
-        int colon = problem.indexOf(':');
-        String path = colon < 0 ? problem : problem.substring(0, colon);
-        String best = null;
-        for (String key : fieldNodes.keySet()) {
-            boolean match = path.equals(key) || path.startsWith(key + ".") || path.startsWith(key + "[");
-            if (match && (best == null || key.length() > best.length())) {
-                best = key;
-            }
-        }
-        return best == null ? null : fieldNodes.get(best);
-    }
-
-    /** A table row that turns red when a message names its index ("file.extents[2]: ..."). */
-    private final class ProblemRow<T> extends TableRow<T> {
-        private final String prefix;
-
-        ProblemRow(String prefix) {
-            this.prefix = prefix;
-        }
-
-        @Override
-        protected void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            String mine = prefix + getIndex() + "]";
-            boolean bad = !empty && model.problems().stream().anyMatch(p -> p.startsWith(mine));
-            pseudoClassStateChanged(PROBLEM, bad);
-        }
-    }
-
-    /** Reads a long, or null for text that is not one (the cell then keeps its old value). */
     private static final class LenientLongConverter extends StringConverter<Long> {
         private final LongStringConverter inner = new LongStringConverter();
 
