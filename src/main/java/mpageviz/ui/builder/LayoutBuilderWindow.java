@@ -1,18 +1,9 @@
 package mpageviz.ui.builder;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -22,29 +13,18 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
@@ -54,23 +34,18 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import javafx.util.converter.LongStringConverter;
 
-import mpageviz.layout.AtomicFile;
 import mpageviz.layout.Layout;
 import mpageviz.layout.Layout.Extent;
 import mpageviz.layout.Layout.MetadataBlock;
 import mpageviz.layout.Layout.PageSpec;
-import mpageviz.layout.LayoutException;
 import mpageviz.layout.LayoutValidator;
-import mpageviz.layout.RunSpec;
 import mpageviz.ui.FxmlPart;
 import mpageviz.ui.Resources;
-import mpageviz.ui.samples.SampleCatalog;
 
 /**
  * The layout builder window (fxml/LayoutBuilder.fxml): forms and tables over a {@link BuilderModel}, the
@@ -87,8 +62,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     private final Stage stage = new Stage();
     private final ProblemMarks problems;
     private final FieldBinder fields;
-    // True while controls are being set from the model, so their change events do not echo back as edits.
-    private boolean showing;
+    private final BuilderFiles files;
 
     @FXML private TabPane sectionTabs;
     @FXML private Button undoButton;
@@ -175,6 +149,7 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         problems = new ProblemMarks(model, sectionTabs, statusLabel,
                 List.of(extentsTable, metadataTable, pageCacheTable));
         fields = new FieldBinder(problems);
+        files = new BuilderFiles(model, stage, statusLabel, samplesButton, () -> paintPane.fitToLayout());
         wire();
     }
 
@@ -200,11 +175,11 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         stage.titleProperty().bind(Bindings.when(model.unsavedProperty()).then("*").otherwise("")
                 .concat(model.titleProperty()).concat(" — layout builder"));
         stage.setOnCloseRequest(e -> {
-            if (!mayDiscard()) {
+            if (!files.mayDiscard()) {
                 e.consume();
             }
         });
-        fillSamples();
+        files.fillSamples();
         undoButton.disableProperty().bind(model.canUndoProperty().not());
         redoButton.disableProperty().bind(model.canRedoProperty().not());
         runButton.disableProperty().bind(model.validBinding().not().or(problems.textOkProperty().not()));
@@ -214,8 +189,11 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         wireBlockMap();
         wirePaint();
         wirePageCache();
-        wireFaults();
-        wireRun();
+        new FaultsForm(model, fields, maxBlocksField, uptodateField, errorsField, cleancacheField, badSectorsField,
+                bioAllocFailuresField).wire();
+        new RunForm(model, problems, fields, opBox, syncBox, firstField, countField, pagesField, indexField,
+                rangeStartField, rangeEndField, nrToWriteField, cyclicBox, memallocBox, plugBox, mergeBox,
+                sortOnFlushBox).wire();
         problems.follow();
     }
 
@@ -478,142 +456,6 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         }
     }
 
-    // ---- get_block and faults ----
-
-    private void wireFaults() {
-        fields.text(maxBlocksField, "getBlock.maxBlocks", () -> String.valueOf(model.getBlockProperty().get().maxBlocks()),
-            t -> {
-                Layout.GetBlockSpec g = model.getBlockProperty().get();
-                model.setGetBlock(new Layout.GetBlockSpec((int) BuilderNotation.number(t), g.uptodate(), g.errors()));
-            });
-        fields.text(uptodateField, "getBlock.uptodate", () -> BuilderNotation.longs(model.getBlockProperty().get().uptodate()),
-            t -> {
-                Layout.GetBlockSpec g = model.getBlockProperty().get();
-                model.setGetBlock(new Layout.GetBlockSpec(g.maxBlocks(), BuilderNotation.parseLongs(t), g.errors()));
-            });
-        fields.text(errorsField, "getBlock.errors", () -> BuilderNotation.errors(model.getBlockProperty().get().errors()),
-            t -> {
-                Layout.GetBlockSpec g = model.getBlockProperty().get();
-                model.setGetBlock(new Layout.GetBlockSpec(g.maxBlocks(), g.uptodate(), BuilderNotation.parseErrors(t)));
-            });
-        fields.text(cleancacheField, "cleancache", () -> BuilderNotation.longs(model.cleancache()),
-            t -> model.setCleancache(BuilderNotation.parseLongs(t)));
-        fields.text(badSectorsField, "faults.badSectors",
-            () -> BuilderNotation.sectorRanges(model.faultsProperty().get().badSectors()),
-            t -> model.setFaults(new Layout.Faults(BuilderNotation.parseSectorRanges(t),
-                    model.faultsProperty().get().bioAllocFailures())));
-        fields.text(bioAllocFailuresField, "faults.bioAllocFailures",
-            () -> BuilderNotation.longs(model.faultsProperty().get().bioAllocFailures()),
-            t -> model.setFaults(new Layout.Faults(model.faultsProperty().get().badSectors(),
-                    BuilderNotation.parseInts(t))));
-        for (TextField f : List.of(maxBlocksField, uptodateField, errorsField)) {
-            fields.refreshOn(f, model.getBlockProperty());
-        }
-        fields.refreshOn(badSectorsField, model.faultsProperty());
-        fields.refreshOn(bioAllocFailuresField, model.faultsProperty());
-        model.cleancache().addListener((ListChangeListener<Long>) c -> fields.refresh(cleancacheField));
-    }
-
-    // ---- operation and block layer ----
-
-    private void wireRun() {
-        opBox.getItems().setAll(LayoutValidator.OPS);
-        syncBox.getItems().setAll(LayoutValidator.SYNC_MODES);
-        fields.check(plugBox, model.plugProperty(), model::setPlug);
-        fields.check(mergeBox, model.mergeProperty(), model::setMerge);
-        fields.check(sortOnFlushBox, model.sortOnFlushProperty(), model::setSortOnFlush);
-        List<TextField> runFields = List.of(firstField, countField, pagesField, indexField, rangeStartField,
-                rangeEndField, nrToWriteField);
-        String[] paths = {"run.first", "run.count", "run.pages", "run.index", "run.rangeStart", "run.rangeEnd",
-            "run.nrToWrite"};
-        for (int i = 0; i < paths.length; i++) {
-            TextField f = runFields.get(i);
-            problems.register(paths[i], f);
-            f.setOnAction(e -> commitRun(f));
-            f.focusedProperty().addListener((o, was, now) -> {
-                if (!now) {
-                    commitRun(f);
-                }
-            });
-        }
-        problems.register("run.syncMode", syncBox);
-        problems.register("run", opBox);
-        opBox.setOnAction(e -> commitRun(opBox));
-        syncBox.setOnAction(e -> commitRun(syncBox));
-        cyclicBox.setOnAction(e -> commitRun(cyclicBox));
-        memallocBox.setOnAction(e -> commitRun(memallocBox));
-        model.runProperty().addListener((o, was, now) -> showRun());
-        showRun();
-    }
-
-    private void showRun() {
-        RunSpec r = model.runProperty().get();
-        showing = true;
-        opBox.setValue(r.op());
-        boolean list = r.pages() != null;
-        UndoKeys.show(firstField, list || r.first() < 0 ? "" : String.valueOf(r.first()));
-        UndoKeys.show(countField, list || r.first() < 0 ? "" : String.valueOf(r.count()));
-        UndoKeys.show(pagesField, list ? BuilderNotation.longs(r.pages()) : "");
-        UndoKeys.show(indexField, String.valueOf(Math.max(0, r.index())));
-        syncBox.setValue(r.syncMode() == null ? "none" : r.syncMode());
-        UndoKeys.show(rangeStartField, String.valueOf(r.rangeStart()));
-        UndoKeys.show(rangeEndField, String.valueOf(r.rangeEnd()));
-        UndoKeys.show(nrToWriteField, r.nrToWrite() < 0 ? "" : String.valueOf(r.nrToWrite()));
-        cyclicBox.setSelected(r.rangeCyclic());
-        memallocBox.setSelected(r.memalloc());
-        boolean readpages = RunSpec.READPAGES.equals(r.op());
-        boolean single = RunSpec.READPAGE.equals(r.op()) || RunSpec.WRITEPAGE.equals(r.op());
-        boolean writepages = RunSpec.WRITEPAGES.equals(r.op());
-        firstField.setDisable(!readpages);
-        countField.setDisable(!readpages);
-        pagesField.setDisable(!readpages);
-        indexField.setDisable(!single);
-        syncBox.setDisable(!r.isWrite());
-        rangeStartField.setDisable(!writepages);
-        rangeEndField.setDisable(!writepages);
-        nrToWriteField.setDisable(!writepages);
-        cyclicBox.setDisable(!writepages);
-        showing = false;
-    }
-
-    /** Builds the call from the operation fields; a field that does not parse is marked and nothing changes. */
-    private void commitRun(Node source) {
-        if (showing) {
-            return;
-        }
-        try {
-            String op = opBox.getValue();
-            RunSpec run;
-            switch (op) {
-                case RunSpec.READPAGES:
-                    run = !pagesField.getText().isBlank() ? RunSpec.readpages(BuilderNotation.parseLongs(
-                            pagesField.getText())) : RunSpec.readpages(number(firstField, 0), number(countField, 1));
-                    break;
-                case RunSpec.READPAGE:
-                    run = RunSpec.readpage(number(indexField, 0));
-                    break;
-                case RunSpec.WRITEPAGE:
-                    run = RunSpec.writepage(number(indexField, 0), syncBox.getValue());
-                    break;
-                default:
-                    run = new RunSpec(RunSpec.WRITEPAGES, -1, 0, null, -1, syncBox.getValue(),
-                            number(rangeStartField, 0), number(rangeEndField, -1), number(nrToWriteField, -1),
-                            cyclicBox.isSelected(), false);
-            }
-            problems.unparsed(source, null);
-            if (source instanceof TextField f) {
-                UndoKeys.committed(f);
-            }
-            model.setRun(run.withMemalloc(memallocBox.isSelected()));
-        } catch (IllegalArgumentException e) {
-            problems.unparsed(source, e.getMessage());
-        }
-    }
-
-    private static long number(TextField f, long blank) {
-        return f.getText().isBlank() ? blank : BuilderNotation.number(f.getText());
-    }
-
     // ---- toolbar ----
 
     @FXML
@@ -635,146 +477,37 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
 
     @FXML
     private void onNew() {
-        if (mayDiscard()) {
-            model.replace(BuilderModel.blank(), null);
-            paintPane.fitToLayout();
-            showStatus("new layout: paint its blocks on the Paint tab or add extents on the Block map tab");
-        }
+        files.newLayout();
     }
 
     @FXML
     private void onOpen() {
-        if (!mayDiscard()) {
-            return;
-        }
-        File f = chooser("Open a layout").showOpenDialog(stage);
-        if (f != null) {
-            openFile(f.toPath());
-        }
+        files.open();
     }
 
-    /** Save: to the file the layout came from, or ask where when it has none (a sample, a new layout). */
     @FXML
     private boolean onSave() {
-        Path file = model.fileProperty().get();
-        return file == null ? onSaveAs() : saveFile(file);
+        return files.save();
     }
 
     @FXML
     private boolean onSaveAs() {
-        FileChooser c = chooser("Save the layout");
-        Path current = model.fileProperty().get();
-        if (current != null && current.getParent() != null) {
-            c.setInitialDirectory(current.getParent().toFile());
-            c.setInitialFileName(current.getFileName().toString());
-        }
-        File f = c.showSaveDialog(stage);
-        return f != null && saveFile(f.toPath());
-    }
-
-    private FileChooser chooser(String title) {
-        FileChooser c = new FileChooser();
-        c.setTitle(title);
-        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Layouts", "*.layout.json"));
-        return c;
-    }
-
-    private void fillSamples() {
-        for (SampleCatalog.Sample sample : SampleCatalog.list()) {
-            MenuItem item = new MenuItem(sample.name().replace(".layout.json", "") + "  " + sample.title());
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> openSample(sample.name()));
-            samplesButton.getItems().add(item);
-        }
+        return files.saveAs();
     }
 
     /** Opens one of the shipped samples to edit; Save then asks where to put the copy. */
     public void openSample(String name) {
-        if (!mayDiscard()) {
-            return;
-        }
-        try {
-            model.replace(SampleCatalog.load(name), null);
-            paintPane.fitToLayout();
-            showStatus("sample " + name + ": Save asks where to keep your version");
-        } catch (IOException | LayoutException e) {
-            showStatus("cannot open sample " + name + ": " + e.getMessage());
-        }
+        files.openSample(name);
     }
 
     /** Opens a layout file in the builder (the Open button after its chooser); errors go to the status line. */
     public void openFile(Path file) {
-        try {
-            model.open(file);
-            paintPane.fitToLayout();
-            showStatus("opened " + file.getFileName());
-        } catch (LayoutException e) {
-            showStatus(e.getMessage());
-        }
+        files.openFile(file);
     }
 
     /** Saves the layout (Save and Save as after their chooser); errors go to the status line. */
     public boolean saveFile(Path file) {
-        try {
-            keepSampleImageBeside(file);
-            model.save(file);
-            showStatus("saved " + file.getFileName());
-            return true;
-        } catch (IOException e) {
-            showStatus("cannot save " + file + ": " + e.getMessage());
-            return false;
-        }
-    }
-
-    /**
-     * A sample's image lives in a temporary copy that is deleted at exit, so a sample saved as a layout of the
-     * user's own takes the image along: copied to the same relative path beside the layout, unless an identical
-     * file is already there. A different file there is left alone and the save refused.
-     */
-    private void keepSampleImageBeside(Path file) throws IOException {
-        Path image = model.imagePath();
-        String relative = model.toLayout().device().image();
-        if (image == null || !SampleCatalog.isTemporaryImage(image) || Path.of(relative).isAbsolute()) {
-            return;
-        }
-        Path dir = file.toAbsolutePath().getParent();
-        Path beside = dir.resolve(relative).normalize();
-        if (!Files.exists(beside)) {
-            Files.createDirectories(beside.getParent());
-            AtomicFile.write(beside, out -> Files.copy(image, out));
-        } else if (Files.mismatch(beside, image) != -1) {
-            throw new IOException(beside + " already exists and is not the sample's image; not overwritten");
-        }
-        model.rebase(dir);
-    }
-
-    /**
-     * Whether the layout may be replaced or the window closed: yes when nothing is unsaved; otherwise the user
-     * chooses to save (which must succeed), discard, or cancel.
-     */
-    boolean mayDiscard() {
-        if (!model.unsavedProperty().get()) {
-            return true;
-        }
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", save, discard, ButtonType.CANCEL);
-        alert.initOwner(stage);
-        alert.setTitle("Unsaved layout");
-        alert.setHeaderText("\"" + model.titleProperty().get() + "\" has changes that are not saved.");
-        Path file = model.fileProperty().get();
-        alert.setContentText(file == null ? "Save them to a file first?" : "Save them to " + file.getFileName()
-                + " first?");
-        alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
-        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
-        if (answer == save) {
-            return onSave();
-        }
-        return answer == discard;
-    }
-
-    private void showStatus(String text) {
-        statusLabel.setText(text);
+        return files.saveFile(file);
     }
 
     // ---- small wiring pieces ----
