@@ -1,16 +1,11 @@
 package mpageviz.ui.builder;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
@@ -25,8 +20,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.CheckBoxTableCell;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -36,14 +29,11 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
-import javafx.util.converter.LongStringConverter;
 
 import mpageviz.layout.Layout;
 import mpageviz.layout.Layout.Extent;
 import mpageviz.layout.Layout.MetadataBlock;
 import mpageviz.layout.Layout.PageSpec;
-import mpageviz.layout.LayoutValidator;
 import mpageviz.ui.FxmlPart;
 import mpageviz.ui.Resources;
 
@@ -63,6 +53,8 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     private final ProblemMarks problems;
     private final FieldBinder fields;
     private final BuilderFiles files;
+    private final BlockMapForm blockMap;
+    private final PageCacheForm pageCache;
 
     @FXML private TabPane sectionTabs;
     @FXML private Button undoButton;
@@ -101,7 +93,6 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     @FXML private TableColumn<PageSpec, String> buffersColumn;
     @FXML private TextField pageIndexField;
     @FXML private VBox buffersEditor;
-    private PageBuffersEditor pageBuffers;
     @FXML private TextField maxBlocksField;
     @FXML private TextField uptodateField;
     @FXML private TextField errorsField;
@@ -149,6 +140,11 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         problems = new ProblemMarks(model, sectionTabs, statusLabel,
                 List.of(extentsTable, metadataTable, pageCacheTable));
         fields = new FieldBinder(problems);
+        blockMap = new BlockMapForm(model, problems, fields, extentsTable, logicalColumn, physicalColumn, countColumn,
+                boundariesList, boundaryField, metadataTable, metaBlockColumn, metaFirstColumn, metaLastColumn,
+                metaCachedColumn, metaDirtyColumn);
+        pageCache = new PageCacheForm(model, problems, fields, pageCacheTable, pageIndexColumn, alreadyCachedColumn,
+                pageFlagsColumn, buffersColumn, pageIndexField, buffersEditor);
         files = new BuilderFiles(model, stage, statusLabel, samplesButton, () -> paintPane.fitToLayout());
         wire();
     }
@@ -186,9 +182,9 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         model.lastEditProperty().addListener((o, was, now) -> statusLabel.setText(now));
         problems.wireList(problemsList, problemsTitleLabel);
         wireFileAndDevice();
-        wireBlockMap();
+        blockMap.wire();
         wirePaint();
-        wirePageCache();
+        pageCache.wire();
         new FaultsForm(model, fields, maxBlocksField, uptodateField, errorsField, cleancacheField, badSectorsField,
                 bioAllocFailuresField).wire();
         new RunForm(model, problems, fields, opBox, syncBox, firstField, countField, pagesField, indexField,
@@ -232,128 +228,41 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         fields.refreshOn(allocatorField, model.allocatorProperty());
     }
 
-    // ---- block map ----
-
-    private void wireBlockMap() {
-        extentsTable.setItems(model.extents());
-        logicalColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().logical()));
-        physicalColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().physical()));
-        countColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
-        for (TableColumn<Extent, Long> col : List.of(logicalColumn, physicalColumn, countColumn)) {
-            col.setCellFactory(TextFieldTableCell.forTableColumn(new LenientLongConverter()));
-            col.setOnEditCommit(e -> {
-                Long v = e.getNewValue();
-                int row = e.getTablePosition().getRow();
-                Extent old = e.getRowValue();
-                if (v == null) {
-                    extentsTable.refresh();
-                    return;
-                }
-                model.setExtent(row, new Extent(col == logicalColumn ? v : old.logical(),
-                        col == physicalColumn ? v : old.physical(), col == countColumn ? v : old.count()));
-            });
-        }
-        extentsTable.setRowFactory(problems.rows("file.extents["));
-        problems.register("file.extents", extentsTable);
-        boundariesList.setItems(model.boundaries());
-        problems.register("file.boundaries", boundariesList);
-        boundaryField.setOnAction(e -> onToggleBoundary());
-        wireMetadata();
-    }
-
-    private void wireMetadata() {
-        metadataTable.setItems(model.metadata());
-        metaBlockColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().block()));
-        metaFirstColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().first()));
-        metaLastColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().last()));
-        for (TableColumn<MetadataBlock, Long> col : List.of(metaBlockColumn, metaFirstColumn, metaLastColumn)) {
-            col.setCellFactory(TextFieldTableCell.forTableColumn(new LenientLongConverter()));
-            col.setOnEditCommit(e -> {
-                Long v = e.getNewValue();
-                MetadataBlock m = e.getRowValue();
-                if (v == null) {
-                    metadataTable.refresh();
-                    return;
-                }
-                model.setMetadata(e.getTablePosition().getRow(), new MetadataBlock(
-                        col == metaBlockColumn ? v : m.block(), col == metaFirstColumn ? v : m.first(),
-                        col == metaLastColumn ? v : m.last(), m.cached(), m.dirty()));
-            });
-        }
-        metaCachedColumn.setCellValueFactory(c -> metadataToggle(c.getValue(), true));
-        metaCachedColumn.setCellFactory(CheckBoxTableCell.forTableColumn(metaCachedColumn));
-        metaDirtyColumn.setCellValueFactory(c -> metadataToggle(c.getValue(), false));
-        metaDirtyColumn.setCellFactory(CheckBoxTableCell.forTableColumn(metaDirtyColumn));
-        metadataTable.setRowFactory(problems.rows("file.metadata["));
-        problems.register("file.metadata", metadataTable);
-    }
-
-    /** A check box value for a metadata block's cached (or dirty) bit that edits the model. */
-    private ObservableValue<Boolean> metadataToggle(MetadataBlock m, boolean cachedBit) {
-        SimpleBooleanProperty p = new SimpleBooleanProperty(cachedBit ? m.cached() : m.dirty());
-        p.addListener((o, was, on) -> {
-            int i = model.metadata().indexOf(m);
-            if (i >= 0) {
-                model.setMetadata(i, new MetadataBlock(m.block(), m.first(), m.last(),
-                        cachedBit ? on : m.cached(), cachedBit ? m.dirty() : on));
-            }
-        });
-        return p;
-    }
+    // ---- block map and page cache buttons (their forms do the work) ----
 
     @FXML
     private void onAddExtent() {
-        // The new extent starts where the file's mapped blocks end, on the first disk block nobody uses.
-        long logical = 0;
-        long physical = 0;
-        for (Extent e : model.extents()) {
-            logical = Math.max(logical, e.logical() + e.count());
-            physical = Math.max(physical, e.physical() + e.count());
-        }
-        model.addExtent(new Extent(logical, physical, 1));
-        extentsTable.getSelectionModel().selectLast();
+        blockMap.addExtent();
     }
 
     @FXML
     private void onRemoveExtent() {
-        int i = extentsTable.getSelectionModel().getSelectedIndex();
-        if (i >= 0) {
-            model.removeExtent(i);
-        }
+        blockMap.removeExtent();
     }
 
     @FXML
     private void onToggleBoundary() {
-        fields.parsed(boundaryField, t -> model.toggleBoundary(BuilderNotation.number(t)));
+        blockMap.toggleBoundary();
     }
 
-    /**
-     * Adds an indirect block on the first disk block after everything the file uses, covering the logical blocks
-     * after the last metadata block's range (or the whole file), for the user to adjust in place.
-     */
     @FXML
     private void onAddMetadata() {
-        long disk = 0;
-        long first = 0;
-        for (Extent e : model.extents()) {
-            disk = Math.max(disk, e.physical() + e.count());
-        }
-        for (MetadataBlock m : model.metadata()) {
-            disk = Math.max(disk, m.block() + 1);
-            first = Math.max(first, m.last() + 1);
-        }
-        long blockSize = Math.max(1, model.blockSizeProperty().get());
-        long fileBlocks = (model.fileSizeProperty().get() + blockSize - 1) / blockSize;
-        model.addMetadata(new MetadataBlock(disk, first, Math.max(first, fileBlocks - 1), false, false));
-        metadataTable.getSelectionModel().selectLast();
+        blockMap.addMetadata();
     }
 
     @FXML
     private void onRemoveMetadata() {
-        int i = metadataTable.getSelectionModel().getSelectedIndex();
-        if (i >= 0) {
-            model.removeMetadata(i);
-        }
+        blockMap.removeMetadata();
+    }
+
+    @FXML
+    private void onAddPage() {
+        pageCache.addPage();
+    }
+
+    @FXML
+    private void onRemovePage() {
+        pageCache.removePage();
     }
 
     // ---- painting the block map ----
@@ -366,94 +275,6 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
     /** The painting canvas (for tests and screenshots). */
     public BlockPaintCanvas paintCanvas() {
         return paintPane.canvas();
-    }
-
-    // ---- page cache ----
-
-    private void wirePageCache() {
-        pageCacheTable.setItems(model.pageCache());
-        pageIndexColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().index()));
-        alreadyCachedColumn.setCellValueFactory(c -> pageToggle(c.getValue(), null));
-        alreadyCachedColumn.setCellFactory(CheckBoxTableCell.forTableColumn(alreadyCachedColumn));
-        for (String flag : LayoutValidator.PAGE_FLAGS) {
-            TableColumn<PageSpec, Boolean> col = new TableColumn<>(flag);
-            col.setCellValueFactory(c -> pageToggle(c.getValue(), flag));
-            col.setCellFactory(CheckBoxTableCell.forTableColumn(col));
-            col.setEditable(true);
-            pageFlagsColumn.getColumns().add(col);
-        }
-        buffersColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                BuilderNotation.buffers(c.getValue().buffers())));
-        buffersColumn.setCellFactory(TextFieldTableCell.forTableColumn());
-        buffersColumn.setOnEditCommit(e -> {
-            PageSpec p = e.getRowValue();
-            try {
-                model.setPage(new PageSpec(p.index(), p.flags(), BuilderNotation.parseBuffers(e.getNewValue()),
-                        p.alreadyCached()));
-                problems.unparsed(pageCacheTable, null);
-            } catch (IllegalArgumentException ex) {
-                problems.unparsed(pageCacheTable, "pageCache[" + p.index() + "].buffers: " + ex.getMessage());
-                pageCacheTable.refresh();
-            }
-        });
-        pageCacheTable.setRowFactory(problems.rows("pageCache["));
-        problems.register("pageCache", pageCacheTable);
-        pageIndexField.setOnAction(e -> onAddPage());
-        pageBuffers = new PageBuffersEditor(model);
-        buffersEditor.getChildren().add(pageBuffers);
-        problems.alsoWatch(pageBuffers.unparsableProperty());
-        // Every edit replaces the page list, which drops the table's selection: keep the edited page selected.
-        pageCacheTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                pageBuffers.showPage(now.index());
-            }
-        });
-        model.pageCache().addListener((ListChangeListener<PageSpec>) c -> reselectPage());
-    }
-
-    private void reselectPage() {
-        List<PageSpec> pages = model.pageCache();
-        for (int i = 0; i < pages.size(); i++) {
-            if (pages.get(i).index() == pageBuffers.pageIndex()) {
-                pageCacheTable.getSelectionModel().select(i);
-                return;
-            }
-        }
-        pageBuffers.showPage(-1);
-    }
-
-    /** A check box value for one page flag (or alreadyCached when {@code flag} is null) that edits the model. */
-    private ObservableValue<Boolean> pageToggle(PageSpec page, String flag) {
-        SimpleBooleanProperty p = new SimpleBooleanProperty(flag == null ? page.alreadyCached() : page.has(flag));
-        p.addListener((o, was, on) -> {
-            List<String> flags = new ArrayList<>(page.flags());
-            if (flag != null) {
-                flags.remove(flag);
-                if (on) {
-                    flags.add(flag);
-                }
-            }
-            boolean cached = flag == null ? on : page.alreadyCached();
-            model.setPage(new PageSpec(page.index(), flags, page.buffers(), cached));
-        });
-        return p;
-    }
-
-    @FXML
-    private void onAddPage() {
-        fields.parsed(pageIndexField, t -> {
-            long index = BuilderNotation.number(t);
-            pageBuffers.showPage(index);
-            model.setPage(new PageSpec(index, List.of(), null, false));
-        });
-    }
-
-    @FXML
-    private void onRemovePage() {
-        PageSpec p = pageCacheTable.getSelectionModel().getSelectedItem();
-        if (p != null) {
-            model.removePage(p.index());
-        }
     }
 
     // ---- toolbar ----
@@ -510,29 +331,8 @@ public final class LayoutBuilderWindow extends FxmlPart<BorderPane> {
         return files.saveFile(file);
     }
 
-    // ---- small wiring pieces ----
-
-    /** Reads a long, or null for text that is not one (the cell then keeps its old value). */
     /** Brings the control a message names into view: its tab, the table row it names, and the focus. */
     public void showProblem(String problem) {
         problems.showProblem(problem);
-    }
-
-    private static final class LenientLongConverter extends StringConverter<Long> {
-        private final LongStringConverter inner = new LongStringConverter();
-
-        @Override
-        public String toString(Long value) {
-            return inner.toString(value);
-        }
-
-        @Override
-        public Long fromString(String text) {
-            try {
-                return inner.fromString(text);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
     }
 }
