@@ -143,15 +143,12 @@ final class Ext2Command {
             return 1;
         }
         if (first != null || count != null) {
-            long pages = layout.run().count();
-            long from = first != null ? first : 0;
-            long n = count != null ? count : pages - from;
-            if (from >= pages || n > pages - from) {
-                err.println(image + ": " + Ext2Image.normalize(file) + ": pages " + from + ".." + (from + n - 1)
-                        + " are not all in the file (pages 0.." + (pages - 1) + ")");
+            try {
+                layout = Ext2LayoutBuilder.readaheadWindow(layout, first, count);
+            } catch (IllegalArgumentException e) {
+                err.println(image + ": " + Ext2Image.normalize(file) + ": " + e.getMessage());
                 return 1;
             }
-            layout = layout.withRun(RunSpec.readpages(from, n));
         }
         try {
             LayoutWriter.save(layout, target);

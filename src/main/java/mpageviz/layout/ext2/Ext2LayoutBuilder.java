@@ -70,6 +70,23 @@ public final class Ext2LayoutBuilder {
     }
 
     /** A one-line description of a built layout: blocks, extents, indirect blocks, boundaries. */
+    /**
+     * The same whole-file readpages layout reading only a window of pages: {@code first} (null: 0) and
+     * {@code count} (null: to the end), for example the pages around an indirect block.
+     *
+     * @throws IllegalArgumentException naming the pages when the window is not all inside the file
+     */
+    public static Layout readaheadWindow(Layout wholeFile, Long first, Long count) {
+        long pages = wholeFile.run().count();
+        long from = first != null ? first : 0;
+        long n = count != null ? count : pages - from;
+        if (from < 0 || n <= 0 || from >= pages || n > pages - from) {
+            throw new IllegalArgumentException("pages " + from + ".." + (from + n - 1)
+                    + " are not all in the file (pages 0.." + (pages - 1) + ")");
+        }
+        return wholeFile.withRun(RunSpec.readpages(from, n));
+    }
+
     public static String describe(Layout layout) {
         long blocks = 0;
         for (Layout.Extent e : layout.file().extents()) {

@@ -78,6 +78,8 @@ public final class Ext2ImportDialog extends Dialog<Layout> {
     private final TreeView<Entry> tree = new TreeView<>();
     private final ComboBox<String> opBox = new ComboBox<>();
     private final TextField pageField = new TextField("0");
+    private final TextField firstField = new TextField("0");
+    private final TextField countField = new TextField();
     private final ComboBox<Integer> pageSizeBox = new ComboBox<>();
     private final Label fileLabel = new Label();
     private final Label problemLabel = new Label();
@@ -131,8 +133,15 @@ public final class Ext2ImportDialog extends Dialog<Layout> {
         }
         pageSizeBox.setValue(pageSizeBox.getItems().contains(Ext2LayoutBuilder.DEFAULT_PAGE_SIZE)
                 ? Ext2LayoutBuilder.DEFAULT_PAGE_SIZE : pageSizeBox.getItems().get(0));
+        firstField.setId("ext2FirstField");
+        firstField.setPrefColumnCount(8);
+        countField.setId("ext2CountField");
+        countField.setPrefColumnCount(8);
+        countField.setPromptText("to the end");
         opBox.valueProperty().addListener(o -> changed());
         pageField.textProperty().addListener(o -> changed());
+        firstField.textProperty().addListener(o -> changed());
+        countField.textProperty().addListener(o -> changed());
         pageSizeBox.valueProperty().addListener(o -> changed());
 
         fileLabel.setId("importFileLabel");
@@ -147,7 +156,9 @@ public final class Ext2ImportDialog extends Dialog<Layout> {
         grid.setVgap(6);
         grid.addRow(0, new Label("operation"), opBox);
         grid.addRow(1, new Label("page N (readpage / writepage)"), pageField);
-        grid.addRow(2, new Label("page size"), pageSizeBox);
+        grid.addRow(2, new Label("readpages: first page"), firstField);
+        grid.addRow(3, new Label("readpages: pages (empty: to the end)"), countField);
+        grid.addRow(4, new Label("page size"), pageSizeBox);
         VBox box = new VBox(8, tree, fileLabel, grid, copyNote, problemLabel);
         VBox.setVgrow(tree, Priority.ALWAYS);
         getDialogPane().setContent(box);
@@ -172,7 +183,7 @@ public final class Ext2ImportDialog extends Dialog<Layout> {
     private static String describe(String op) {
         switch (op) {
             case RunSpec.READPAGES:
-                return "readpages of the whole file";
+                return "readpages of the file (or a window of its pages)";
             case RunSpec.WRITEPAGES:
                 return "writepages of the whole file (every page dirty)";
             case RunSpec.READPAGE:
@@ -302,7 +313,34 @@ public final class Ext2ImportDialog extends Dialog<Layout> {
                 return "page N: " + page + " is outside the file (pages 0.." + (pages - 1) + ")";
             }
         }
+        if (readpages()) {
+            Long first = optionalNumber(firstField);
+            Long count = optionalNumber(countField);
+            if (first == null && !firstField.getText().isBlank() || count == null && !countField.getText().isBlank()) {
+                return "readpages: \u201c" + (first == null ? firstField : countField).getText()
+                        + "\u201d is not a number of pages";
+            }
+            long from = first == null ? 0 : first;
+            long n = count == null ? pages - from : count;
+            if (from < 0 || n <= 0 || from >= pages || n > pages - from) {
+                return "readpages: pages " + from + ".." + (from + n - 1) + " are not all in the file (pages 0.."
+                        + (pages - 1) + ")";
+            }
+        }
         return null;
+    }
+
+    private boolean readpages() {
+        return RunSpec.READPAGES.equals(opBox.getValue());
+    }
+
+    /** The number in a field, or null when it is blank or not a number. */
+    private static Long optionalNumber(TextField f) {
+        try {
+            return f.getText().isBlank() ? null : Long.parseLong(f.getText().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private long pages(Entry e) {
@@ -312,6 +350,8 @@ public final class Ext2ImportDialog extends Dialog<Layout> {
 
     private void revalidate() {
         pageField.setDisable(!single());
+        firstField.setDisable(!readpages());
+        countField.setDisable(!readpages());
         Entry e = selected();
         fileLabel.setText(e == null || !e.isRegular() ? "" : e.path() + ": inode " + e.dirEntry().inode() + ", "
                 + String.format("%,d", e.dirEntry().size()) + " bytes = " + pages(e) + " page"
@@ -331,10 +371,16 @@ public final class Ext2ImportDialog extends Dialog<Layout> {
         long page = single() ? Long.parseLong(pageField.getText().trim()) : -1;
         Ext2LayoutBuilder.Call call = new Ext2LayoutBuilder.Call(opBox.getValue(), page);
         int pageSize = pageSizeBox.getValue();
+        Long first = readpages() ? optionalNumber(firstField) : null;
+        Long count = readpages() ? optionalNumber(countField) : null;
         building = true;
         revalidate();
         jobs.submit("Importing " + e.path() + " from " + image.path().getFileName(),
-                Jobs.plain(() -> Ext2LayoutBuilder.build(image, e.path(), call, pageSize, null)),
+                Jobs.plain(() -> {
+                    Layout whole = Ext2LayoutBuilder.build(image, e.path(), call, pageSize, null);
+                    return first == null && count == null ? whole
+                            : Ext2LayoutBuilder.readaheadWindow(whole, first, count);
+                }),
                 layout -> {
                     building = false;
                     if (isShowing()) {

@@ -180,6 +180,32 @@ class ImportAndGenerateUiTest {
     }
 
     @Test
+    void importReadpages_ofAWindowOfPages_runsOnlyThosePages(FxRobot robot, @TempDir Path dir) throws Exception {
+        Ext2TestImage.assumeTools();
+        Path img = Ext2TestImage.create(dir);
+        robot.interact(() -> window.importFromExt2(img));
+        Node pane = dialog(robot, "#ext2ImportDialog");
+        TreeItem<Ext2ImportDialog.Entry> sub = child(tree(robot).getRoot(), "/sub");
+        robot.interact(() -> sub.setExpanded(true));
+        pick(robot, "/sub/nested");
+        // Five pages: a window reaching past them is refused, naming the field and the pages.
+        type(robot, "#ext2FirstField", "3");
+        type(robot, "#ext2CountField", "4");
+        assertTrue(robot.lookup("#importButton").query().isDisabled());
+        assertEquals("readpages: pages 3..6 are not all in the file (pages 0..4)", text(robot, "#importProblemLabel"));
+        type(robot, "#ext2CountField", "x");
+        assertTrue(text(robot, "#importProblemLabel").contains("\u201cx\u201d is not a number of pages"),
+                text(robot, "#importProblemLabel"));
+        type(robot, "#ext2CountField", "2");
+        assertFalse(robot.lookup("#importButton").query().isDisabled());
+        robot.clickOn("#importButton");
+
+        assertFalse(showing(pane));
+        assertEquals(RunSpec.readpages(3, 2), window.model().session().layout().run());
+        assertEquals("2 pages", text(robot, "#pageCountLabel"));
+    }
+
+    @Test
     void writeOverAHole_isRefusedInTheDialog_andAWriteElsewhereLeavesTheImageAlone(FxRobot robot, @TempDir Path dir)
             throws Exception {
         Ext2TestImage.assumeTools();
