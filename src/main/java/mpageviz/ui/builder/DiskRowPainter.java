@@ -31,23 +31,7 @@ final class DiskRowPainter {
         g.fillRect(xs, y, ctx.view.xOfDisk(Math.min(hi, Math.max(lo, device))) - xs, h);
         List<Extent> es = ctx.model.extents();
         Font label = Font.font(e * 0.8);
-        double lastPx = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < es.size(); i++) {
-            Extent ext = es.get(i);
-            long from = Math.max(lo, ext.physical());
-            long to = Math.min(hi, ext.physical() + ext.count());
-            if (from >= to) {
-                continue;
-            }
-            double x0 = ctx.view.xOfDisk(from);
-            double x1 = ctx.view.xOfDisk(to);
-            if (x1 - x0 < 1 && Math.floor(x0) == lastPx) {
-                continue;
-            }
-            lastPx = Math.floor(x0);
-            g.setFill(FileMapLook.extentColour(ctx.palette, i));
-            g.fillRect(x0, y, Math.max(1, x1 - x0), h);
-        }
+        ctx.fillExtents(g, lo, hi, y, h, false);
         // indirect blocks; when they crowd, true to scale in the lower part of the row so the data shows too
         Color meta = ctx.palette.color("metadata");
         List<MetadataBlock> ms = ctx.model.metadata();

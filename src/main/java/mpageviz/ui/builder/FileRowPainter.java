@@ -3,7 +3,6 @@ package mpageviz.ui.builder;
 import java.util.List;
 
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
 import mpageviz.layout.Layout.Extent;
@@ -31,24 +30,7 @@ final class FileRowPainter {
         FileMapLook.hatch(g, ctx.palette, xs, y, ctx.view.xOfLogical(hi) - xs, h);
         List<Extent> es = ctx.model.extents();
         Font label = Font.font(e * 0.8);
-        double lastPx = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < es.size(); i++) {
-            Extent ext = es.get(i);
-            long from = Math.max(lo, ext.logical());
-            long to = Math.min(hi, ext.logical() + ext.count());
-            if (from >= to) {
-                continue;
-            }
-            double x0 = ctx.view.xOfLogical(from);
-            double x1 = ctx.view.xOfLogical(to);
-            if (x1 - x0 < 1 && Math.floor(x0) == lastPx) {
-                continue; // a sub-pixel extent in a pixel column already drawn
-            }
-            lastPx = Math.floor(x0);
-            Color c = FileMapLook.extentColour(ctx.palette, i);
-            g.setFill(c);
-            g.fillRect(x0, y, Math.max(1, x1 - x0), h);
-        }
+        ctx.fillExtents(g, lo, hi, y, h, true);
         ctx.drawCells(g, lo, hi, y, h, true);
         for (int i = 0; i < es.size(); i++) {
             Extent ext = es.get(i);
@@ -90,7 +72,7 @@ final class FileRowPainter {
         double barW = Math.max(3, e * 0.25);
         long shown = ctx.model.boundaries().stream().filter(b -> b + 1 >= lo && b < hi).count();
         boolean crowded = shown * barW * 4 > ctx.view.width();
-        lastPx = Double.NEGATIVE_INFINITY;
+        double lastPx = Double.NEGATIVE_INFINITY;
         for (long b : ctx.model.boundaries()) {
             if (b + 1 < lo || b >= hi) {
                 continue;

@@ -1,5 +1,7 @@
 package mpageviz.ui.builder;
 
+import java.util.List;
+
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -7,6 +9,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
+import mpageviz.layout.Layout.Extent;
 import mpageviz.ui.builder.BlockPaintRenderer.Marks;
 import mpageviz.ui.canvas.FileMapLook;
 import mpageviz.ui.canvas.Palette;
@@ -40,6 +43,29 @@ final class PaintContext {
 
     long endVisible(double origin, long limit) {
         return (long) Math.min(limit, Math.ceil(origin + view.visibleBlocks()));
+    }
+
+    // Each extent's visible part in its colour, on the file row (logical) or the disk row.
+    void fillExtents(GraphicsContext g, long lo, long hi, double y, double h, boolean logical) {
+        List<Extent> es = model.extents();
+        double lastPx = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < es.size(); i++) {
+            Extent ext = es.get(i);
+            long start = logical ? ext.logical() : ext.physical();
+            long from = Math.max(lo, start);
+            long to = Math.min(hi, start + ext.count());
+            if (from >= to) {
+                continue;
+            }
+            double x0 = logical ? view.xOfLogical(from) : view.xOfDisk(from);
+            double x1 = logical ? view.xOfLogical(to) : view.xOfDisk(to);
+            if (x1 - x0 < 1 && Math.floor(x0) == lastPx) {
+                continue; // a sub-pixel extent in a pixel column already drawn
+            }
+            lastPx = Math.floor(x0);
+            g.setFill(FileMapLook.extentColour(palette, i));
+            g.fillRect(x0, y, Math.max(1, x1 - x0), h);
+        }
     }
 
     // Thin gaps between blocks when blocks are wide enough to tell apart, wider gaps between pages on the file.
