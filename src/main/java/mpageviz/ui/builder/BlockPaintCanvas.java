@@ -229,6 +229,7 @@ public final class BlockPaintCanvas extends CanvasView {
         zoom.fitDiskOrigin();
     }
 
+    // PaintZoom is built before PaintGestures (which needs it), so it reaches the gestures through this method.
     private void viewChanged() {
         gestures.viewChanged();
     }
