@@ -1,6 +1,5 @@
 package mpageviz.ui.builder;
 
-import java.util.List;
 import java.util.function.DoubleSupplier;
 
 import javafx.beans.InvalidationListener;
@@ -8,14 +7,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.Orientation;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.ScrollBar;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 
 import mpageviz.layout.Layout.Extent;
 import mpageviz.layout.Layout.MetadataBlock;
@@ -43,16 +36,10 @@ import mpageviz.ui.canvas.Palette;
  *             legend
  * </pre>
  *
- * <p>Drawing is done by {@link BlockPaintRenderer}; the words come from {@link BlockMapFacts}.
+ * <p>Drawing is done by {@link BlockPaintRenderer}; the words come from {@link BlockMapFacts}; the pointer and
+ * the keys are handled by {@link PaintGestures}, zoom and the scroll bars by {@link PaintZoom}.
  */
 public final class BlockPaintCanvas extends CanvasView {
-    /** Each wheel notch (40 pixels of delta) zooms by this factor, as in the main window's strips. */
-    private static final double NOTCH_ZOOM = 1.25;
-    /** A press that moves less than this many pixels is a click. */
-    private static final double SLOP = 3;
-    /** Cells at least this many em wide are readable: the file is fitted only if its cells stay this wide. */
-    private static final double READABLE_EM = 1.5;
-    private static final double DEFAULT_EM = 2.0;
     private static final double MAX_EM = 6.0;
     /** The keys the canvas answers to, for a tooltip. */
     public static final String KEYS = "\u2190/\u2192 cursor, Shift+\u2190/\u2192 select, B boundary at the cursor, "
@@ -61,57 +48,24 @@ public final class BlockPaintCanvas extends CanvasView {
 
     private final BuilderModel model;
     private final BlockPaintViewport view = new BlockPaintViewport();
-    private final ScrollBar logicalBar = new ScrollBar();
-    private final ScrollBar diskBar = new ScrollBar();
     private final ObjectProperty<PaintTool> tool = new SimpleObjectProperty<>(this, "tool", PaintTool.MAP);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper scale = new ReadOnlyStringWrapper(this, "scale", "");
     private final BlockMapFacts facts;
     private final BlockPaintRenderer renderer;
+    private final PaintZoom zoom;
+    private final PaintGestures gestures;
     private boolean fitPending = true;
-    /** The fit the view is still in (it is redone when the canvas is resized), until the user zooms or scrolls. */
-    private enum Fit { NONE, LAYOUT, WHOLE }
-
-    private Fit fitMode = Fit.NONE;
-    private boolean syncingBars;
-
-    // The keyboard cursor and the selection (anchor..cursor, either order); mouse drags set them too.
-    private long cursor;
-    private long anchor;
-    // What the pointer is over: -1 when nothing of that kind.
-    private long hoverLogical = -1;
-    private long hoverDisk = -1;
-    private int hoverMeta = -1;
-    private int hoverExtent = -1;
-    // Where the pointer was last seen (NaN: not over the canvas), to describe what is under it after a change.
-    private double lastPointerX = Double.NaN;
-    private double lastPointerY = Double.NaN;
-
-    /** What the primary button pressed on: a logical range being selected, the disk row, or a row being panned. */
-    private enum Press { NONE, SELECT, DISK, PAN_LOGICAL, PAN_DISK }
-
-    private Press press = Press.NONE;
-    private double pressX;
-    private double pressY;
-    private double lastX;
-    private boolean moved;
 
     public BlockPaintCanvas(BuilderModel model, Palette palette, DoubleSupplier em) {
         super(palette, em);
         this.model = model;
         this.facts = new BlockMapFacts(model);
         this.renderer = new BlockPaintRenderer(model, facts, view, palette);
+        this.zoom = new PaintZoom(this, model, facts, view, this::viewChanged);
+        this.gestures = new PaintGestures(this, model, facts, view, zoom, renderer);
         getStyleClass().add("block-paint-canvas");
         setFocusTraversable(true);
-        logicalBar.setId("logicalScrollBar");
-        diskBar.setId("diskScrollBar");
-        for (ScrollBar bar : List.of(logicalBar, diskBar)) {
-            bar.setOrientation(Orientation.HORIZONTAL);
-            bar.setFocusTraversable(false);
-            getChildren().add(bar);
-        }
-        logicalBar.valueProperty().addListener(o -> barMoved(true));
-        diskBar.valueProperty().addListener(o -> barMoved(false));
+        getChildren().addAll(zoom.bars());
 
         InvalidationListener changed = o -> modelChanged();
         model.extents().addListener(changed);
@@ -132,17 +86,13 @@ public final class BlockPaintCanvas extends CanvasView {
             requestLayout();
         });
 
-        canvas.setOnMouseMoved(e -> hover(e.getX(), e.getY()));
-        canvas.setOnMouseExited(e -> {
-            if (press == Press.NONE) {
-                hover(Double.NaN, Double.NaN);
-            }
-        });
-        canvas.setOnMousePressed(this::pressed);
-        canvas.setOnMouseDragged(this::dragged);
-        canvas.setOnMouseReleased(this::released);
-        canvas.setOnScroll(this::scrolled);
-        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        canvas.setOnMouseMoved(e -> gestures.hover(e.getX(), e.getY()));
+        canvas.setOnMouseExited(gestures::exited);
+        canvas.setOnMousePressed(gestures::pressed);
+        canvas.setOnMouseDragged(gestures::dragged);
+        canvas.setOnMouseReleased(gestures::released);
+        canvas.setOnScroll(gestures::scrolled);
+        addEventHandler(KeyEvent.KEY_PRESSED, gestures::keyPressed);
         renderer.layOutLanes();
         updateLimits();
         status.set(describe());
@@ -161,7 +111,7 @@ public final class BlockPaintCanvas extends CanvasView {
 
     /** The zoom in words ("35 px per block", "120 blocks per px"), for the toolbar. */
     public ReadOnlyStringProperty scaleProperty() {
-        return scale.getReadOnlyProperty();
+        return zoom.scaleProperty();
     }
 
     /** Pixels one block takes (the zoom). */
@@ -180,15 +130,15 @@ public final class BlockPaintCanvas extends CanvasView {
     }
 
     public long cursor() {
-        return cursor;
+        return gestures.cursor();
     }
 
     public long selectionFirst() {
-        return Math.min(anchor, cursor);
+        return gestures.selectionFirst();
     }
 
     public long selectionLast() {
-        return Math.max(anchor, cursor);
+        return gestures.selectionLast();
     }
 
     /** The logical block drawn under (x, y), or -1 when the point is not on the logical row. */
@@ -245,46 +195,20 @@ public final class BlockPaintCanvas extends CanvasView {
      * is on screen, so the band between them stays in view; otherwise the other row also zooms around x.
      */
     public void zoomAt(double factor, double x, double y) {
-        fitMode = Fit.NONE;
-        double otherX = x;
-        if (y < rows().bandMiddle()) {
-            double l = view.logicalAtX(x);
-            int i = facts.extentAtLogical((long) Math.floor(l));
-            if (i >= 0) {
-                Extent e = model.extents().get(i);
-                otherX = onScreen(view.xOfDisk(e.physical() + l - e.logical()), x);
-            }
-            view.zoomTo(view.cell() * factor, x, otherX);
-        } else {
-            double d = view.diskAtX(x);
-            int i = facts.extentAtDisk((long) Math.floor(d));
-            if (i >= 0) {
-                Extent e = model.extents().get(i);
-                otherX = onScreen(view.xOfLogical(e.logical() + d - e.physical()), x);
-            }
-            view.zoomTo(view.cell() * factor, otherX, x);
-        }
-        viewChanged();
-    }
-
-    private double onScreen(double x, double otherwise) {
-        return x >= view.left() && x <= view.left() + view.width() ? x : otherwise;
+        zoom.zoomAt(factor, x, y < rows().bandMiddle());
     }
 
     public void zoomIn() {
-        zoomAt(2, zoomCentre());
+        zoomAt(2, zoom.centre(xOfLogical(gestures.cursor())));
     }
 
     public void zoomOut() {
-        zoomAt(0.5, zoomCentre());
+        zoomAt(0.5, zoom.centre(xOfLogical(gestures.cursor())));
     }
 
     /** Shows the whole file across the rows, and the disk from just before the file's first disk block. */
     public void fit() {
-        view.zoomTo(view.width() / view.logicalLimit(), view.left());
-        view.setLogicalOrigin(0);
-        fitDiskOrigin();
-        fitMode = Fit.WHOLE;
+        zoom.fit();
     }
 
     /**
@@ -294,8 +218,7 @@ public final class BlockPaintCanvas extends CanvasView {
      */
     public void fitToLayout() {
         fitPending = true;
-        cursor = 0;
-        anchor = 0;
+        gestures.home();
         if (getScene() != null && canvas.getWidth() > 0) {
             redraw();
         }
@@ -303,91 +226,19 @@ public final class BlockPaintCanvas extends CanvasView {
 
     /** Starts the disk row a few blocks before the lowest extent or metadata block (0 for an unmapped file). */
     public void fitDiskOrigin() {
-        long lowest = Long.MAX_VALUE;
-        for (Extent e : model.extents()) {
-            lowest = Math.min(lowest, e.physical());
-        }
-        for (MetadataBlock m : model.metadata()) {
-            lowest = Math.min(lowest, m.block());
-        }
-        long pad = Math.max(4, Math.round(view.visibleBlocks() / 20));
-        view.setDiskOrigin(lowest == Long.MAX_VALUE ? 0 : Math.max(0, lowest - pad));
-        viewChanged();
+        zoom.fitDiskOrigin();
     }
 
-    private void fitNow() {
-        double e = em.getAsDouble();
-        double whole = view.width() / view.logicalLimit();
-        view.zoomTo(whole >= READABLE_EM * e ? whole : DEFAULT_EM * e, view.left());
-        view.setLogicalOrigin(0);
-        fitDiskOrigin();
-        fitMode = Fit.LAYOUT;
-    }
-
-    // Zoom keys and buttons zoom around the cursor when it is on screen, else around the middle.
-    private double zoomCentre() {
-        double x = xOfLogical(cursor);
-        return x >= view.left() && x <= view.left() + view.width() ? x : view.left() + view.width() / 2;
-    }
-
-    private void barMoved(boolean logical) {
-        if (syncingBars) {
-            return;
-        }
-        fitMode = Fit.NONE;
-        if (logical) {
-            view.setLogicalOrigin(logicalBar.getValue());
-        } else {
-            view.setDiskOrigin(diskBar.getValue());
-        }
-        viewChanged();
-    }
-
+    // PaintZoom is built before PaintGestures (which needs it), so it reaches the gestures through this method.
     private void viewChanged() {
-        syncBars();
-        if (!Double.isNaN(lastPointerX)) {
-            hover(lastPointerX, lastPointerY);
-        } else {
-            refresh();
-        }
-    }
-
-    private void syncBars() {
-        syncingBars = true;
-        setBar(logicalBar, view.logicalOrigin(), view.logicalLimit());
-        setBar(diskBar, view.diskOrigin(), view.diskLimit());
-        syncingBars = false;
-        scale.set(view.cell() >= 1 ? String.format("%.0f px per block", view.cell())
-                : String.format("%.0f blocks per px", 1 / view.cell()));
-    }
-
-    // A scroll bar over the blocks a row can show: the thumb is as long as the share of the row on screen.
-    private void setBar(ScrollBar bar, double origin, long limit) {
-        double vis = view.visibleBlocks();
-        double scrollable = limit - vis;
-        bar.setDisable(scrollable <= 0);
-        bar.setMin(0);
-        bar.setMax(Math.max(1, scrollable));
-        bar.setVisibleAmount(scrollable <= 0 ? 1 : scrollable * vis / limit);
-        bar.setUnitIncrement(Math.max(1, Math.floor(vis / 10)));
-        bar.setBlockIncrement(Math.max(1, Math.floor(vis * 0.9)));
-        bar.setValue(scrollable <= 0 ? 0 : origin);
+        gestures.viewChanged();
     }
 
     // ---- the model ----
 
     private void modelChanged() {
         updateLimits();
-        // what is under the pointer may have changed (and indexes into the lists may be stale)
-        if (Double.isNaN(lastPointerX)) {
-            hoverLogical = -1;
-            hoverDisk = -1;
-            hoverMeta = -1;
-            hoverExtent = -1;
-            refresh();
-        } else {
-            hover(lastPointerX, lastPointerY);
-        }
+        gestures.modelChanged();
     }
 
     // The logical row runs to the file's end (or its last extent or boundary), rounded up to a page, plus two
@@ -409,8 +260,7 @@ public final class BlockPaintCanvas extends CanvasView {
         long slack = Math.max(2L * bpp, 8);
         long logical = (end + slack + bpp - 1) / bpp * bpp;
         view.setLimits(logical, Math.max(diskEnd, 1));
-        cursor = Math.min(cursor, logical - 1);
-        anchor = Math.min(anchor, logical - 1);
+        gestures.clamp(logical);
     }
 
     private long logicalAtX(double x) {
@@ -421,241 +271,16 @@ public final class BlockPaintCanvas extends CanvasView {
         return l < 0 || l >= view.logicalLimit() ? -1 : l;
     }
 
-    // ---- pointer ----
-
-    private void hover(double x, double y) {
-        lastPointerX = x;
-        lastPointerY = y;
-        boolean none = Double.isNaN(x);
-        hoverLogical = none ? -1 : logicalAt(x, y);
-        hoverDisk = none ? -1 : diskAt(x, y);
-        hoverMeta = hoverDisk >= 0 ? facts.metadataAtDisk(hoverDisk) : none ? -1 : renderer.bracketAt(rows(), x, y);
-        hoverExtent = hoverLogical >= 0 ? facts.extentAtLogical(hoverLogical)
-                : hoverDisk >= 0 ? facts.extentAtDisk(hoverDisk) : -1;
-        refresh();
-    }
-
-    private void pressed(MouseEvent e) {
-        requestFocus();
-        e.consume(); // else the tab pane around us takes the focus back on this press
-        pressX = e.getX();
-        pressY = e.getY();
-        lastX = pressX;
-        moved = false;
-        boolean upper = e.getY() < rows().bandMiddle();
-        if (e.getButton() != MouseButton.PRIMARY) {
-            press = upper ? Press.PAN_LOGICAL : Press.PAN_DISK;
-        } else if (logicalAt(e.getX(), e.getY()) >= 0) {
-            press = Press.SELECT;
-            cursor = logicalAt(e.getX(), e.getY());
-            if (!e.isShiftDown()) {
-                anchor = cursor;
-            }
-        } else if (diskAt(e.getX(), e.getY()) >= 0) {
-            press = Press.DISK;
-        } else {
-            press = upper ? Press.PAN_LOGICAL : Press.PAN_DISK;
-        }
-        hover(e.getX(), e.getY());
-    }
-
-    private void dragged(MouseEvent e) {
-        double x = e.getX();
-        moved |= Math.abs(x - pressX) > SLOP || Math.abs(e.getY() - pressY) > SLOP;
-        double dx = x - lastX;
-        lastX = x;
-        switch (press) {
-            case SELECT:
-                // The selection follows the pointer along the logical row (and above it); once the pointer heads
-                // down to the disk the selection stays as it was.
-                Rows r = rows();
-                if (e.getY() < r.logicalY() + r.rowH()) {
-                    double l = Math.floor(view.logicalAtX(Math.max(view.left(),
-                            Math.min(view.left() + view.width() - 1, x))));
-                    cursor = (long) Math.max(0, Math.min(view.logicalLimit() - 1, l));
-                }
-                break;
-            case DISK:
-                if (moved) {
-                    press = Press.PAN_DISK;
-                    fitMode = Fit.NONE;
-                    view.panDisk(x - pressX);
-                    syncBars();
-                }
-                break;
-            case PAN_LOGICAL:
-                if (moved) {
-                    fitMode = Fit.NONE;
-                    view.panLogical(dx);
-                    syncBars();
-                }
-                break;
-            case PAN_DISK:
-                if (moved) {
-                    fitMode = Fit.NONE;
-                    view.panDisk(dx);
-                    syncBars();
-                }
-                break;
-            default:
-                break;
-        }
-        hover(x, e.getY());
-    }
-
-    private void released(MouseEvent e) {
-        Press p = press;
-        press = Press.NONE;
-        long first = selectionFirst();
-        long last = selectionLast();
-        long disk = diskAt(e.getX(), e.getY());
-        if (p == Press.SELECT) {
-            switch (tool.get()) {
-                case MAP:
-                    if (disk >= 0) {
-                        model.mapRange(first, last - first + 1, disk);
-                    }
-                    break;
-                case ERASE:
-                    model.unmapRange(first, last - first + 1);
-                    break;
-                case BOUNDARY:
-                    if (first == last) {
-                        model.toggleBoundary(first);
-                    }
-                    break;
-                case METADATA:
-                    if (disk >= 0) {
-                        model.addMetadata(new MetadataBlock(disk, first, last, false, false));
-                    }
-                    break;
-                default:
-                    break;
-            }
-        } else if (p == Press.DISK && !moved && tool.get() == PaintTool.METADATA && disk >= 0) {
-            int i = facts.metadataAtDisk(disk);
-            if (i >= 0) {
-                model.removeMetadata(i);
-            }
-        }
-        hover(e.getX(), e.getY());
-    }
-
-    private void scrolled(ScrollEvent e) {
-        if (e.isControlDown() || e.isShortcutDown()) {
-            if (e.getDeltaY() != 0) {
-                zoomAt(Math.pow(NOTCH_ZOOM, e.getDeltaY() / 40.0), e.getX(), e.getY());
-            }
-        } else {
-            double d = Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY()) ? e.getDeltaX() : e.getDeltaY();
-            fitMode = Fit.NONE;
-            if (e.getY() < rows().bandMiddle()) {
-                view.panLogical(d);
-            } else {
-                view.panDisk(d);
-            }
-            viewChanged();
-        }
-        e.consume();
-    }
-
-    // ---- keys ----
-
-    private void keyPressed(KeyEvent e) {
-        if (e.isAltDown() || e.isMetaDown()) {
-            return;
-        }
-        boolean shortcut = e.isShortcutDown() || e.isControlDown();
-        switch (e.getCode()) {
-            case LEFT:
-            case RIGHT:
-                if (shortcut) {
-                    return;
-                }
-                cursor = Math.max(0, Math.min(view.logicalLimit() - 1,
-                        cursor + (e.getCode() == KeyCode.LEFT ? -1 : 1)));
-                if (!e.isShiftDown()) {
-                    anchor = cursor;
-                }
-                double before = view.logicalOrigin();
-                view.reveal(cursor);
-                if (view.logicalOrigin() != before) {
-                    fitMode = Fit.NONE;
-                }
-                syncBars();
-                break;
-            case B:
-                if (shortcut) {
-                    return;
-                }
-                model.toggleBoundary(cursor);
-                break;
-            case DELETE:
-            case BACK_SPACE:
-                model.unmapRange(selectionFirst(), selectionLast() - selectionFirst() + 1);
-                break;
-            case PLUS:
-            case ADD:
-            case EQUALS:
-                zoomAt(2, zoomCentre());
-                break;
-            case MINUS:
-            case SUBTRACT:
-                zoomAt(0.5, zoomCentre());
-                break;
-            case DIGIT0:
-            case NUMPAD0:
-                if (shortcut) {
-                    return;
-                }
-                fit();
-                break;
-            case ESCAPE:
-                if (press == Press.NONE) {
-                    anchor = cursor;
-                }
-                press = Press.NONE;
-                break;
-            default:
-                return;
-        }
-        e.consume();
-        // the status line now speaks of the cursor, not of what the resting pointer happens to be over
-        lastPointerX = Double.NaN;
-        lastPointerY = Double.NaN;
-        hoverLogical = -1;
-        hoverDisk = -1;
-        hoverMeta = -1;
-        hoverExtent = -1;
-        refresh();
-    }
-
     // ---- status ----
 
-    private void refresh() {
+    /** Describes what is under the pointer again and redraws. */
+    void refresh() {
         status.set(describe());
         redraw();
     }
 
     private String describe() {
-        if (press == Press.SELECT) {
-            return facts.describeDrag(tool.get(), selectionFirst(), selectionLast(), hoverDisk);
-        }
-        if (hoverLogical >= 0) {
-            return facts.describeLogical(hoverLogical);
-        }
-        if (hoverDisk >= 0) {
-            return facts.describeDisk(hoverDisk, tool.get());
-        }
-        if (hoverMeta >= 0) {
-            return facts.describeMetadata(hoverMeta);
-        }
-        String hint = tool.get().hint();
-        if (isFocused()) {
-            return (selectionFirst() == selectionLast() ? "cursor " + facts.describeLogical(cursor)
-                    : "selected " + BlockMapFacts.blocks(selectionFirst(), selectionLast())) + "  |  " + hint;
-        }
-        return hint;
+        return gestures.describe(tool.get(), isFocused());
     }
 
     // ---- layout ----
@@ -665,21 +290,16 @@ public final class BlockPaintCanvas extends CanvasView {
         // the drawing area first: resizing the canvas draws at once, and a pending fit needs the real width
         double e = em.getAsDouble();
         double gutter = gutterWidth(e);
-        double barH = Math.max(logicalBar.prefHeight(-1), e * 0.9);
+        double barH = zoom.barHeight(e);
         renderer.setBarHeight(barH);
         double oldWidth = view.width();
         view.setArea(gutter, Math.max(1, getWidth() - gutter - e * 0.3));
         if (view.width() != oldWidth && getScene() != null && !fitPending) {
-            if (fitMode == Fit.LAYOUT) {
-                fitNow();
-            } else if (fitMode == Fit.WHOLE) {
-                fit();
-            }
+            zoom.refit(e);
         }
         super.layoutChildren();
         Rows r = rows();
-        logicalBar.resizeRelocate(gutter, 0, view.width(), barH);
-        diskBar.resizeRelocate(gutter, r.diskNumbersY() + r.stripH(), view.width(), barH);
+        zoom.placeBars(r.diskNumbersY() + r.stripH(), barH);
         redraw();
     }
 
@@ -707,7 +327,7 @@ public final class BlockPaintCanvas extends CanvasView {
         return e * 4.8;
     }
 
-    private Rows rows() {
+    Rows rows() {
         return renderer.rows(canvas.getHeight(), em.getAsDouble());
     }
 
@@ -727,13 +347,11 @@ public final class BlockPaintCanvas extends CanvasView {
         view.setMaxCell(MAX_EM * e);
         if (fitPending) {
             fitPending = false;
-            fitNow();
+            zoom.fitNow(e);
             return; // fitNow redraws
         }
-        syncBars();
+        zoom.syncBars();
         GraphicsContext g = begin();
-        renderer.draw(g, canvas.getWidth(), canvas.getHeight(), e, new BlockPaintRenderer.Marks(tool.get(), cursor,
-                selectionFirst(), selectionLast(), press == Press.SELECT, hoverLogical, hoverDisk, hoverMeta,
-                hoverExtent, isFocused()));
+        renderer.draw(g, canvas.getWidth(), canvas.getHeight(), e, gestures.marks(tool.get(), isFocused()));
     }
 }
