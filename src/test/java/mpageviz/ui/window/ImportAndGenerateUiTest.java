@@ -37,18 +37,14 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import mpageviz.cli.Cli;
-import mpageviz.layout.DefaultSample;
 import mpageviz.layout.RunSpec;
 import mpageviz.layout.gen.Behaviour;
 import mpageviz.layout.gen.LayoutGenerator;
 import mpageviz.trace.Events;
-import mpageviz.ui.MpageVizApp;
 import mpageviz.ui.dialog.Ext2ImportDialog;
 import mpageviz.ui.dialog.GenerateDialog;
 import mpageviz.ui.run.Breakpoint;
-import mpageviz.ui.run.Jobs;
 import mpageviz.ui.run.Session;
-import mpageviz.ui.run.Ticker;
 
 /**
  * File ▸ Import a file from an ext2 image and Run ▸ Generate layouts, driven through their dialogs in the real
@@ -63,9 +59,7 @@ class ImportAndGenerateUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        window = MpageVizApp.createWindow(stage, Ticker.NONE, Jobs.synchronous());
-        window.show(DefaultSample.load(), null, null, DefaultSample.NAME);
-        stage.show();
+        window = TestWindows.onDefaultSample(stage);
     }
 
     @AfterEach

@@ -35,11 +35,8 @@ import mpageviz.layout.Layout;
 import mpageviz.layout.LayoutReader;
 import mpageviz.trace.Events;
 import mpageviz.trace.Summary;
-import mpageviz.ui.MpageVizApp;
 import mpageviz.ui.run.Breakpoint;
-import mpageviz.ui.run.Jobs;
 import mpageviz.ui.run.Session;
-import mpageviz.ui.run.Ticker;
 import mpageviz.view.RunState;
 
 /**
@@ -54,9 +51,7 @@ class MainWindowUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        window = MpageVizApp.createWindow(stage, Ticker.NONE, Jobs.synchronous());
-        window.show(DefaultSample.load(), null, null, DefaultSample.NAME);
-        stage.show();
+        window = TestWindows.onDefaultSample(stage);
     }
 
     @AfterEach

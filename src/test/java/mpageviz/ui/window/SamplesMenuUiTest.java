@@ -20,12 +20,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import mpageviz.layout.DefaultSample;
 import mpageviz.trace.Summary;
-import mpageviz.ui.MpageVizApp;
-import mpageviz.ui.run.Jobs;
 import mpageviz.ui.run.Session;
-import mpageviz.ui.run.Ticker;
 
 /** File ▸ Samples ▸ an ext2 sample: the run reads the real image shipped with the application, and shows its bytes. */
 @ExtendWith(ApplicationExtension.class)
@@ -34,9 +30,7 @@ class SamplesMenuUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = MpageVizApp.createWindow(stage, Ticker.NONE, Jobs.synchronous());
-        window.show(DefaultSample.load(), null, null, DefaultSample.NAME);
-        stage.show();
+        window = TestWindows.onDefaultSample(stage);
     }
 
     @AfterEach
