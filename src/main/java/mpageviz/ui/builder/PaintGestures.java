@@ -170,6 +170,7 @@ final class PaintGestures {
                 // The selection follows the pointer along the logical row (and above it); once the pointer heads
                 // down to the disk the selection stays as it was.
                 Rows r = canvas.rows();
+                autoScroll(x, e.getY() < r.logicalY() + r.rowH());
                 if (e.getY() < r.logicalY() + r.rowH()) {
                     double l = Math.floor(view.logicalAtX(Math.max(view.left(),
                             Math.min(view.left() + view.width() - 1, x))));
@@ -199,6 +200,19 @@ final class PaintGestures {
                 break;
         }
         hover(x, e.getY());
+    }
+
+    /**
+     * Dragging past the left or right edge scrolls the row the pointer is on by as far as it is past the edge, so
+     * a selection can grow beyond the screen and a drop target can be brought into view.
+     */
+    private void autoScroll(double x, boolean logicalRow) {
+        double right = view.left() + view.width();
+        double over = x < view.left() ? view.left() - x : x > right ? right - x : 0;
+        if (over != 0) {
+            zoom.pan(logicalRow, over);
+            zoom.syncBars();
+        }
     }
 
     void released(MouseEvent e) {

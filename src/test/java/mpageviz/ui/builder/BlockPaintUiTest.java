@@ -247,6 +247,32 @@ class BlockPaintUiTest {
     }
 
     @Test
+    void dragPastTheRightEdge_scrollsTheFileRow_andTheSelectionGrowsWithIt(FxRobot robot) {
+        openPaint(robot);
+        robot.clickOn(logical(robot, 0)).type(KeyCode.ADD).type(KeyCode.ADD).type(KeyCode.ADD);
+        robot.clickOn("#eraseToolButton");
+        // the right edge of the file row: the last x that still shows a logical block
+        double right = canvas().getWidth();
+        while (right > 0 && canvas().logicalAt(right - 1, canvas().logicalRowY()) < 0) {
+            right--;
+        }
+        long lastOnScreen = canvas().logicalAt(right - 1, canvas().logicalRowY());
+        assertTrue(lastOnScreen > 0 && lastOnScreen < 15, "zoomed in: the file no longer fits (" + lastOnScreen + ")");
+        double originBefore = canvas().logicalOrigin();
+        robot.drag(logical(robot, lastOnScreen)).moveTo(at(robot, right + 30, canvas().logicalRowY()))
+                .moveTo(at(robot, right + 60, canvas().logicalRowY()))
+                .moveTo(at(robot, right + 90, canvas().logicalRowY()));
+        assertTrue(canvas().logicalOrigin() > originBefore, "the file row scrolled: origin " + originBefore + " -> "
+                + canvas().logicalOrigin());
+        long reached = canvas().selectionLast();
+        assertTrue(reached > lastOnScreen, "the selection grew past the old edge: " + reached);
+        robot.drop();
+        // Erase made the dragged range a hole: its first block is no longer mapped.
+        assertTrue(model().extents().stream().noneMatch(x -> x.logical() <= lastOnScreen
+                && lastOnScreen < x.logical() + x.count()), model().extents().toString());
+    }
+
+    @Test
     void millionBlockFile_drawsAtEveryZoom_andHitTestingStaysRight(FxRobot robot, @TempDir Path dir)
             throws Exception {
         long blocks = 1L << 20;
