@@ -106,10 +106,7 @@ public final class Runner {
         Path image;
         boolean synthetic = false;
         boolean copy = false;
-        Path given = options.image() != null ? options.image()
-                : layout.device().image() == null ? null
-                : layout.baseDir() == null ? Path.of(layout.device().image())
-                : layout.baseDir().resolve(layout.device().image());
+        Path given = options.image() != null ? options.image() : layout.imagePath();
         if (given == null) {
             image = SyntheticImage.create(layout.device().blocks(), g.blockSize());
             synthetic = true;

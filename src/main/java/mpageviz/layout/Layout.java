@@ -59,6 +59,20 @@ public record Layout(
     }
 
     /**
+     * Where the disk image is: a relative {@code device.image} resolves against the folder the layout was read
+     * from (or the working folder when it has none); null for a synthetic image.
+     *
+     * @throws java.nio.file.InvalidPathException when the image is not a valid path
+     */
+    public Path imagePath() {
+        if (device.image() == null) {
+            return null;
+        }
+        Path p = Path.of(device.image());
+        return baseDir == null ? p : baseDir.resolve(p);
+    }
+
+    /**
      * The same layout kept in folder {@code dir} (saved there): the image path is rewritten so it still names the
      * same file, relative when the image lies inside {@code dir}, absolute otherwise.
      */
@@ -66,7 +80,7 @@ public record Layout(
         Path to = dir.toAbsolutePath().normalize();
         String image = device.image();
         if (image != null) {
-            Path where = (baseDir == null ? Path.of(image) : baseDir.resolve(image)).toAbsolutePath().normalize();
+            Path where = imagePath().toAbsolutePath().normalize();
             image = (where.startsWith(to) ? to.relativize(where) : where).toString();
         }
         return new Layout(title, notes, geometry, file,

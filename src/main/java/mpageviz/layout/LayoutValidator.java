@@ -60,15 +60,6 @@ public final class LayoutValidator {
         return Collections.unmodifiableList(v.problems);
     }
 
-    /** Where the layout's disk image is (relative paths resolve against its baseDir), or null for a synthetic one. */
-    public static Path imagePath(Layout layout) {
-        String image = layout.device().image();
-        if (image == null) {
-            return null;
-        }
-        Path p = Path.of(image);
-        return layout.baseDir() == null ? p : layout.baseDir().resolve(p);
-    }
 
     private void check() {
         if (!sectionsPresent()) {
@@ -506,7 +497,7 @@ public final class LayoutValidator {
     private void checkImage() {
         Path path;
         try {
-            path = imagePath(layout);
+            path = layout.imagePath();
         } catch (InvalidPathException e) {
             problems.add("device.image: \"" + layout.device().image() + "\" is not a valid path");
             return;

@@ -271,7 +271,7 @@ class TraceRoundTripTest {
         java.nio.file.Path file = dir.resolve("traces/boundary.trace.json");
         TraceFile.save(t, file);
         Trace back = TraceFile.load(file);
-        java.nio.file.Path image = mpageviz.layout.LayoutValidator.imagePath(back.layout()).toAbsolutePath().normalize();
+        java.nio.file.Path image = back.layout().imagePath().toAbsolutePath().normalize();
         assertEquals(java.nio.file.Path.of("samples/ext2/teaching.img").toAbsolutePath().normalize(), image);
         // only the image path is rewritten
         assertEquals(sample.file(), back.layout().file());

@@ -13,7 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import mpageviz.engine.Runner;
 import mpageviz.kernel.PageFlag;
 import mpageviz.layout.LayoutReader;
-import mpageviz.layout.LayoutValidator;
 import mpageviz.trace.Summary;
 import mpageviz.trace.Trace;
 
@@ -47,7 +46,7 @@ class RunHistoryTest {
         Trace trace = Runner.trace(LayoutReader.read(sample));
         RunState end = new RunHistory(trace).stateAt(trace.publishedSize());
         int pageSize = trace.layout().geometry().pageSize();
-        Path image = LayoutValidator.imagePath(trace.layout());
+        Path image = trace.layout().imagePath();
         PageBytes.Disk disk = image == null ? PageBytes.synthetic(trace.layout().geometry().blockSize())
                 : PageBytes.image(image);
         for (Summary.PageResult p : trace.summary().pages()) {

@@ -228,7 +228,7 @@ public final class BuilderModel {
      * from; null for a synthetic image.
      */
     public Path imagePath() {
-        Path p = LayoutValidator.imagePath(toLayout());
+        Path p = toLayout().imagePath();
         return p == null ? null : p.toAbsolutePath().normalize();
     }
 

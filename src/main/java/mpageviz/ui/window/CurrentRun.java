@@ -97,9 +97,7 @@ final class CurrentRun {
 
     /** Where the hex view reads disk bytes: the synthetic stamps, or the image file itself. */
     private static PageBytes.Disk disk(Layout layout, Path imageOverride) {
-        Path img = imageOverride != null ? imageOverride : layout.device().image() == null ? null
-                : layout.baseDir() == null ? Path.of(layout.device().image())
-                : layout.baseDir().resolve(layout.device().image());
+        Path img = imageOverride != null ? imageOverride : layout.imagePath();
         return img == null ? PageBytes.synthetic(layout.geometry().blockSize()) : PageBytes.image(img);
     }
 }

@@ -110,7 +110,7 @@ class Ext2LayoutTest {
             assertEquals(new Layout.Geometry(PAGE, fs.blockSize()), layout.geometry());
             assertEquals(Files.size(fx.sources().get(file)), layout.file().size(), file + ": i_size");
             assertEquals(fs.blocks(), layout.device().blocks());
-            assertEquals(fx.image().toAbsolutePath(), LayoutValidator.imagePath(layout).toAbsolutePath().normalize());
+            assertEquals(fx.image().toAbsolutePath(), layout.imagePath().toAbsolutePath().normalize());
 
             // The extents cover exactly the mapped blocks, and only the last block of an extent can be a boundary.
             TreeMap<Long, Long> mapped = new TreeMap<>();

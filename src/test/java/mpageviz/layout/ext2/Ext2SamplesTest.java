@@ -23,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import mpageviz.engine.Runner;
 import mpageviz.layout.Layout;
 import mpageviz.layout.LayoutReader;
-import mpageviz.layout.LayoutValidator;
 import mpageviz.layout.RunSpec;
 import mpageviz.samples.SamplesTestAccess;
 import mpageviz.trace.Summary;
@@ -92,7 +91,7 @@ class Ext2SamplesTest {
         assertEquals(imported.faults(), sample.faults(), name);
         assertEquals(imported.blockLayer(), sample.blockLayer(), name);
         assertEquals(imported.memory(), sample.memory(), name);
-        assertEquals(IMAGE.toRealPath(), LayoutValidator.imagePath(sample).toRealPath(), name);
+        assertEquals(IMAGE.toRealPath(), sample.imagePath().toRealPath(), name);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -149,7 +148,7 @@ class Ext2SamplesTest {
             assertFalse(p.flags().contains("error"), "page " + p.index() + " " + p.flags());
         }
         RunState end = new RunHistory(trace).stateAt(trace.publishedSize());
-        PageBytes.Disk disk = PageBytes.image(LayoutValidator.imagePath(sample));
+        PageBytes.Disk disk = PageBytes.image(sample.imagePath());
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (long q = 0; q < pages; q++) {
             all.writeBytes(PageBytes.of(end.page(q), pageSize, disk));

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import mpageviz.engine.Runner;
 import mpageviz.layout.Layout;
 import mpageviz.layout.LayoutReader;
-import mpageviz.layout.LayoutValidator;
 import mpageviz.layout.LayoutWriter;
 import mpageviz.layout.ext2.Ext2Image;
 import mpageviz.trace.SummaryCodec;
@@ -36,7 +35,7 @@ class SampleCatalogTest {
     @Test
     void load_ext2Sample_givesALayoutWhoseImageOpens() throws Exception {
         Layout layout = SampleCatalog.load(EXT2_SAMPLE);
-        Path image = LayoutValidator.imagePath(layout);
+        Path image = layout.imagePath();
         assertTrue(Files.isRegularFile(image), image.toString());
         assertEquals(-1, Files.mismatch(image, Path.of("samples/ext2/teaching.img")), "a byte-for-byte copy");
         try (Ext2Image ext2 = Ext2Image.open(image)) {
