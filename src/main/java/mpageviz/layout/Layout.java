@@ -121,6 +121,20 @@ public record Layout(
 
     /** Logical blocks {@code logical..logical+count-1} on disk blocks {@code physical..}. */
     public record Extent(long logical, long physical, long count) {
+        /** Whether logical block {@code l} lies in this extent. */
+        public boolean holds(long l) {
+            return l >= logical && l < logical + count;
+        }
+
+        /** The disk block that {@code extents} map logical block {@code l} to, or -1 for a hole. */
+        public static long physicalOf(List<Extent> extents, long l) {
+            for (Extent e : extents) {
+                if (e.holds(l)) {
+                    return e.physical + (l - e.logical);
+                }
+            }
+            return -1;
+        }
     }
 
     /** An indirect block that must be in the buffer cache before logical blocks first..last can be mapped. */

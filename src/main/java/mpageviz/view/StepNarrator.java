@@ -81,12 +81,7 @@ abstract class StepNarrator {
 
     /** The disk block the layout maps a logical block to, or -1 for a hole. */
     long physical(long logical) {
-        for (Layout.Extent x : layout.file().extents()) {
-            if (x.logical() <= logical && logical < x.logical() + x.count()) {
-                return x.physical() + (logical - x.logical());
-            }
-        }
-        return -1;
+        return Layout.Extent.physicalOf(layout.file().extents(), logical);
     }
 
     static List<Long> bioPages(BioView b) {

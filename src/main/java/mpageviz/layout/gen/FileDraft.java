@@ -230,12 +230,7 @@ abstract class FileDraft {
 
     /** The disk block of a logical block, or -1 for a hole. */
     long physical(long logical) {
-        for (Layout.Extent e : extents) {
-            if (logical >= e.logical() && logical < e.logical() + e.count()) {
-                return e.physical() + (logical - e.logical());
-            }
-        }
-        return -1;
+        return Layout.Extent.physicalOf(extents, logical);
     }
 
     /** Whether every block of the page below EOF is mapped, one right after the other on disk. */

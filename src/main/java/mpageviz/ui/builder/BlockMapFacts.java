@@ -34,8 +34,7 @@ final class BlockMapFacts {
     int extentAtLogical(long l) {
         List<Extent> es = model.extents();
         for (int i = 0; i < es.size(); i++) {
-            Extent e = es.get(i);
-            if (l >= e.logical() && l < e.logical() + e.count()) {
+            if (es.get(i).holds(l)) {
                 return i;
             }
         }

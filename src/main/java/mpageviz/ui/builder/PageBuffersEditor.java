@@ -216,23 +216,14 @@ public final class PageBuffersEditor extends VBox {
         List<BufferSpec> out = new ArrayList<>();
         long first = p.index() * blocksPerPage();
         for (int i = 0; i < old.size(); i++) {
-            Long disk = diskBlockOf(first + i);
+            long disk = Extent.physicalOf(model.extents(), first + i);
             List<String> flags = new ArrayList<>(old.get(i).flags());
             flags.remove("mapped");
-            if (disk != null) {
+            if (disk >= 0) {
                 flags.add(0, "mapped");
             }
-            out.add(new BufferSpec(flags, disk));
+            out.add(new BufferSpec(flags, disk >= 0 ? disk : null));
         }
         return out;
-    }
-
-    private Long diskBlockOf(long logical) {
-        for (Extent e : model.extents()) {
-            if (logical >= e.logical() && logical < e.logical() + e.count()) {
-                return e.physical() + (logical - e.logical());
-            }
-        }
-        return null;
     }
 }
