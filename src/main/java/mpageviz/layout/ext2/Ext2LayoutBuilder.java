@@ -78,13 +78,25 @@ public final class Ext2LayoutBuilder {
      */
     public static Layout readaheadWindow(Layout wholeFile, Long first, Long count) {
         long pages = wholeFile.run().count();
+        String problem = windowProblem(pages, first, count);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        long from = first != null ? first : 0;
+        return wholeFile.withRun(RunSpec.readpages(from, count != null ? count : pages - from));
+    }
+
+    /**
+     * Why a window of {@code first} (null: 0) and {@code count} (null: to the end) pages is not all inside a file of
+     * {@code pages} pages, or null when it is.
+     */
+    public static String windowProblem(long pages, Long first, Long count) {
         long from = first != null ? first : 0;
         long n = count != null ? count : pages - from;
         if (from < 0 || n <= 0 || from >= pages || n > pages - from) {
-            throw new IllegalArgumentException("pages " + from + ".." + (from + n - 1)
-                    + " are not all in the file (pages 0.." + (pages - 1) + ")");
+            return "pages " + from + ".." + (from + n - 1) + " are not all in the file (pages 0.." + (pages - 1) + ")";
         }
-        return wholeFile.withRun(RunSpec.readpages(from, n));
+        return null;
     }
 
     public static String describe(Layout layout) {

@@ -320,11 +320,9 @@ public final class Ext2ImportDialog extends Dialog<Layout> {
                 return "readpages: \u201c" + (first == null ? firstField : countField).getText()
                         + "\u201d is not a number of pages";
             }
-            long from = first == null ? 0 : first;
-            long n = count == null ? pages - from : count;
-            if (from < 0 || n <= 0 || from >= pages || n > pages - from) {
-                return "readpages: pages " + from + ".." + (from + n - 1) + " are not all in the file (pages 0.."
-                        + (pages - 1) + ")";
+            String window = Ext2LayoutBuilder.windowProblem(pages, first, count);
+            if (window != null) {
+                return "readpages: " + window;
             }
         }
         return null;
