@@ -18,19 +18,6 @@ final class BlockMapFacts {
         this.model = model;
     }
 
-    long blockSize() {
-        return Math.max(1, model.blockSizeProperty().get());
-    }
-
-    int blocksPerPage() {
-        return (int) Math.max(1, model.pageSizeProperty().get() / blockSize());
-    }
-
-    /** Logical blocks inside i_size. */
-    long fileBlocks() {
-        return (model.fileSizeProperty().get() + blockSize() - 1) / blockSize();
-    }
-
     int extentAtLogical(long l) {
         List<Extent> es = model.extents();
         for (int i = 0; i < es.size(); i++) {
@@ -64,7 +51,7 @@ final class BlockMapFacts {
 
     /** What the map says about logical block {@code l}: where it lives, its marks. */
     String describeLogical(long l) {
-        StringBuilder s = new StringBuilder("logical ").append(l).append(" (page ").append(l / blocksPerPage())
+        StringBuilder s = new StringBuilder("logical ").append(l).append(" (page ").append(l / model.blocksPerPage())
                 .append(')');
         int i = extentAtLogical(l);
         if (i >= 0) {
@@ -81,7 +68,7 @@ final class BlockMapFacts {
                 s.append("; needs indirect block ").append(m.block());
             }
         }
-        if (l >= fileBlocks()) {
+        if (l >= model.fileBlocks()) {
             s.append("; past i_size");
         }
         return s.toString();

@@ -167,8 +167,7 @@ final class BlockMapForm {
             disk = Math.max(disk, m.block() + 1);
             first = Math.max(first, m.last() + 1);
         }
-        long blockSize = Math.max(1, model.blockSizeProperty().get());
-        long fileBlocks = (model.fileSizeProperty().get() + blockSize - 1) / blockSize;
+        long fileBlocks = model.fileBlocks();
         model.addMetadata(new MetadataBlock(disk, first, Math.max(first, fileBlocks - 1), false, false));
         metadataTable.getSelectionModel().selectLast();
     }

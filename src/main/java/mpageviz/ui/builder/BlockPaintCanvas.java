@@ -244,7 +244,7 @@ public final class BlockPaintCanvas extends CanvasView {
     // The logical row runs to the file's end (or its last extent or boundary), rounded up to a page, plus two
     // pages past it so that blocks beyond i_size can be painted too; the disk row runs to the device's end.
     private void updateLimits() {
-        long end = facts.fileBlocks();
+        long end = model.fileBlocks();
         long diskEnd = model.deviceBlocksProperty().get();
         for (Extent e : model.extents()) {
             end = Math.max(end, e.logical() + e.count());
@@ -256,7 +256,7 @@ public final class BlockPaintCanvas extends CanvasView {
         for (MetadataBlock m : model.metadata()) {
             diskEnd = Math.max(diskEnd, m.block() + 1);
         }
-        int bpp = facts.blocksPerPage();
+        int bpp = model.blocksPerPage();
         long slack = Math.max(2L * bpp, 8);
         long logical = (end + slack + bpp - 1) / bpp * bpp;
         view.setLimits(logical, Math.max(diskEnd, 1));

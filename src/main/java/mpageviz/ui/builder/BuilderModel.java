@@ -138,6 +138,17 @@ public final class BuilderModel {
         problems.setAll(LayoutValidator.problems(l));
     }
 
+    /** Blocks per page of the geometry being edited (at least 1, even while a size is being typed). */
+    public int blocksPerPage() {
+        return Math.max(1, pageSize.get() / Math.max(1, blockSize.get()));
+    }
+
+    /** Logical blocks inside i_size. */
+    public long fileBlocks() {
+        long b = Math.max(1, blockSize.get());
+        return (fileSize.get() + b - 1) / b;
+    }
+
     /** The layout as it stands now. */
     public Layout toLayout() {
         return new Layout(title.get(), notes.get(), new Layout.Geometry(pageSize.get(), blockSize.get()),

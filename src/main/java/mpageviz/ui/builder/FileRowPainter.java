@@ -43,7 +43,7 @@ final class FileRowPainter {
                     FileMapLook.extentColour(ctx.palette, i), full, "\u2192 " + ext.physical());
         }
         // blocks past i_size: dimmed, with the end of the file marked
-        long eof = ctx.facts.fileBlocks();
+        long eof = ctx.model.fileBlocks();
         if (eof < hi) {
             double x = ctx.view.xOfLogical(Math.max(lo, eof));
             double xe = ctx.view.xOfLogical(hi);

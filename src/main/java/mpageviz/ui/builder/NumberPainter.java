@@ -17,7 +17,7 @@ final class NumberPainter {
     }
 
     void drawPages(GraphicsContext g, Rows r, double e) {
-        int bpp = ctx.facts.blocksPerPage();
+        int bpp = ctx.model.blocksPerPage();
         double pageW = bpp * ctx.view.cell();
         if (pageW < 3) {
             return;

@@ -87,10 +87,6 @@ public final class PageBuffersEditor extends VBox {
         return null;
     }
 
-    private int blocksPerPage() {
-        return Math.max(1, model.pageSizeProperty().get() / Math.max(1, model.blockSizeProperty().get()));
-    }
-
     private void refresh() {
         showing = true;
         grid.getChildren().clear();
@@ -104,9 +100,9 @@ public final class PageBuffersEditor extends VBox {
             showing = false;
             return;
         }
-        long first = page.index() * blocksPerPage();
+        long first = page.index() * model.blocksPerPage();
         heading.setText("Buffer heads of page " + page.index() + " (logical blocks " + first + ".."
-                + (first + blocksPerPage() - 1) + ")");
+                + (first + model.blocksPerPage() - 1) + ")");
         hasBuffers.setSelected(page.buffers() != null);
         if (page.buffers() != null) {
             showRows(page, first);
@@ -204,7 +200,7 @@ public final class PageBuffersEditor extends VBox {
 
     private List<BufferSpec> emptyBuffers() {
         List<BufferSpec> out = new ArrayList<>();
-        for (int i = 0; i < blocksPerPage(); i++) {
+        for (int i = 0; i < model.blocksPerPage(); i++) {
             out.add(new BufferSpec(List.of(), null));
         }
         return out;
@@ -214,7 +210,7 @@ public final class PageBuffersEditor extends VBox {
         PageSpec p = page();
         List<BufferSpec> old = p.buffers() == null ? emptyBuffers() : p.buffers();
         List<BufferSpec> out = new ArrayList<>();
-        long first = p.index() * blocksPerPage();
+        long first = p.index() * model.blocksPerPage();
         for (int i = 0; i < old.size(); i++) {
             long disk = Extent.physicalOf(model.extents(), first + i);
             List<String> flags = new ArrayList<>(old.get(i).flags());

@@ -72,7 +72,7 @@ final class PaintContext {
     void drawCells(GraphicsContext g, long lo, long hi, double y, double h, boolean logical) {
         double cell = view.cell();
         Color gap = palette.color("panel-bg");
-        int bpp = logical ? facts.blocksPerPage() : 0;
+        int bpp = logical ? model.blocksPerPage() : 0;
         if (cell >= 6) {
             g.setStroke(gap.deriveColor(0, 1, 1, 0.8));
             g.setLineWidth(1);
