@@ -173,7 +173,7 @@ public final class BuilderModel {
         redoStack.clear();
         problems.setAll(LayoutValidator.problems(after));
         lastEdit.set(name);
-        updateStacks();
+        updateStacks(after);
     }
 
     public void undo() {
@@ -182,7 +182,7 @@ public final class BuilderModel {
             e.undo(this);
             redoStack.push(e);
             lastEdit.set("undo " + e.name());
-            updateStacks();
+            updateStacks(e.before());
         }
     }
 
@@ -192,15 +192,16 @@ public final class BuilderModel {
             e.redo(this);
             undoStack.push(e);
             lastEdit.set("redo " + e.name());
-            updateStacks();
+            updateStacks(e.after());
         }
     }
 
-    private void updateStacks() {
+    /** After a change that left the model holding {@code now}: what can be undone, and whether it is saved. */
+    private void updateStacks(Layout now) {
         canUndo.set(!undoStack.isEmpty());
         canRedo.set(!redoStack.isEmpty());
         // Undoing back to the saved layout makes it clean again.
-        unsaved.set(!toLayout().equals(saved));
+        unsaved.set(!now.equals(saved));
     }
 
     /**
@@ -214,7 +215,7 @@ public final class BuilderModel {
         undoStack.clear();
         redoStack.clear();
         lastEdit.set("");
-        updateStacks();
+        updateStacks(layout);
     }
 
     /** Reads a layout file and makes it the one being edited. */
@@ -231,7 +232,7 @@ public final class BuilderModel {
         baseDir = now.baseDir();
         saved = toLayout();
         file.set(to);
-        updateStacks();
+        updateStacks(saved);
     }
 
     /**
