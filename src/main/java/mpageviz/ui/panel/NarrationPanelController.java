@@ -2,6 +2,7 @@ package mpageviz.ui.panel;
 
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -38,6 +39,10 @@ public final class NarrationPanelController extends FxmlPart<VBox> implements Ru
         this.model = model;
         sourceList.getItems().setAll(source.lines());
         FixedRows.apply(sourceList, whereLabel);
+        // A scroll made before the list has its size or its row height (the first step before CSS sets the font,
+        // a resized window, a theme with bigger type) lands rows off; redo it.
+        sourceList.heightProperty().addListener(o -> scrollAfterLayout());
+        sourceList.fixedCellSizeProperty().addListener(o -> scrollAfterLayout());
         sourceList.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -91,9 +96,31 @@ public final class NarrationPanelController extends FxmlPart<VBox> implements Ru
         if (javaLine != currentJavaLine) {
             currentJavaLine = javaLine;
             sourceList.refresh();
-            if (javaLine >= 0) {
-                sourceList.scrollTo(Math.max(0, javaLine - 2));
-            }
+            scrollToCurrentLine();
+        }
+    }
+
+    /**
+     * Scrolls once the layout pass under way is over: the list keeps its scroll position as a fraction of its
+     * length, so a scroll made while its size is changing lands elsewhere.
+     */
+    private void scrollAfterLayout() {
+        Scene scene = sourceList.getScene();
+        if (scene == null) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            scrollToCurrentLine();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** Brings the highlighted line into view (third from the top, so the lines that lead to it show above it). */
+    private void scrollToCurrentLine() {
+        if (currentJavaLine >= 0) {
+            ListScroll.ensureVisible(sourceList, currentJavaLine);
         }
     }
 }

@@ -88,6 +88,21 @@ class MainWindowUiTest {
         assertTrue(text(robot, "#runTitleLabel").contains("BH_Boundary"), text(robot, "#runTitleLabel"));
         assertFalse(text(robot, "#headlineLabel").isBlank());
         assertTrue(text(robot, "#stepLabel").startsWith("step 0 / "));
+        assertCurrentSourceLineInView(robot);
+    }
+
+    /** The highlighted line of the port's source lies wholly inside the source list, not cut off at an edge. */
+    private static void assertCurrentSourceLineInView(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node list = robot.lookup("#sourceList").query();
+        javafx.geometry.Bounds view = list.localToScene(list.getLayoutBounds());
+        Node current = robot.lookup("#sourceList .list-cell").match(n -> n.getPseudoClassStates()
+                .contains(javafx.css.PseudoClass.getPseudoClass("current")) && n.isVisible()).query();
+        assertNotNull(current, "no highlighted source line is drawn");
+        javafx.geometry.Bounds line = current.localToScene(current.getLayoutBounds());
+        assertTrue(line.getMinY() >= view.getMinY() && line.getMaxY() <= view.getMaxY(),
+                "highlighted line at " + line.getMinY() + ".." + line.getMaxY() + ", list shows " + view.getMinY()
+                        + ".." + view.getMaxY());
     }
 
     @Test
